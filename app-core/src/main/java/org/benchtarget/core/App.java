@@ -1,0 +1,159 @@
+package org.benchtarget.core;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.db.DataAccessException;
+import org.benchtarget.core.db.StatementCounter;
+import org.benchtarget.core.files.StaticFiles;
+import org.benchtarget.core.hello.Hello;
+import org.benchtarget.core.home.HomePage;
+import org.benchtarget.core.ops.Health;
+import org.benchtarget.core.ops.Info;
+import org.benchtarget.core.ops.Metrics;
+import org.benchtarget.core.row.Rows;
+import org.benchtarget.core.web.HttpProblem;
+import org.benchtarget.core.web.QueryParams;
+import org.benchtarget.core.web.Routes;
+import org.benchtarget.core.web.WebRequest;
+import org.benchtarget.core.web.WebResult;
+import org.benchtarget.db.Database;
+import org.benchtarget.db.Migrations;
+import org.benchtarget.db.Seeder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The composition root: Settings in, the whole application out. Adapters call
+ * {@link #resolve} (to decide where to run a request) and then {@link #handle}, which maps
+ * errors, counts SQL statements and records metrics the same way for every target.
+ * Thread-safe once created.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /** Responses from this size up are gzip candidates (CONTRACT: at least 1 KiB). */
+    public static final int GZIP_MIN_BYTES = 1024;
+
+    private final Settings settings;
+    private final HikariDataSource pool;
+    private final StatementCounter statements;
+    private final Metrics metrics;
+    private final Info info;
+    private final Routes routes;
+    private final String serverHeader;
+
+    private App(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.serverHeader = "benchtarget-" + settings.target();
+        this.statements = new StatementCounter();
+        this.metrics = new Metrics(statements);
+        this.pool = Database.open(settings.db(), hikari ->
+                hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry())));
+        Migrations.migrate(pool);
+        Seeder.standard().seedIfNeeded(pool);
+        DataSource counted = statements.wrap(pool);
+        var build = BuildInfo.load();
+        this.info = new Info(settings, build.version(), Instant.now(clock));
+        var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
+        this.routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
+                StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == org.benchtarget.core.config.Modes.Cache.PAGE),
+                new Health(counted));
+    }
+
+    /** Opens the database (migrating and seeding it when needed) and builds every feature. */
+    public static App create(Settings settings) {
+        return new App(settings, Clock.systemDefaultZone());
+    }
+
+    private Routes routes(Hello hello, Rows rows, StaticFiles files, HomePage home, Health health) {
+        return Routes.builder()
+                .get("/hello", "hello", false, (request, params) -> WebResult.ok(WebResult.TEXT, hello.body()))
+                .get("/db", "db", true, (request, params) -> rows.row(QueryParams.ofQuery(request.rawQuery())))
+                .get("/", "home", false, (request, params) -> home.anonymous())
+                .get("/hello.txt", "hello.txt", false, (request, params) -> files.serve("/hello.txt", request))
+                .get("/static/*", "static", false, (request, params) -> files.serve(request.path(), request))
+                .get("/health", "health", true, (request, params) -> health.check())
+                .get("/metrics", "metrics", false, (request, params) -> metrics.scrape())
+                .get("/info", "info", false, (request, params) -> info.render())
+                .build();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Info info() {
+        return info;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Returns the {@code Server} header value every response carries, e.g. {@code benchtarget-undertow}. */
+    public String serverHeader() {
+        return serverHeader;
+    }
+
+    /** Routes a request; the match says whether it may block (touch the database). */
+    public Routes.Match resolve(String method, String path) {
+        return routes.match(method, path);
+    }
+
+    /** Serves a resolved request. Never throws: bad input is a 4xx, an outage 503, a fault 500. */
+    public WebResult handle(Routes.Match match, WebRequest request) {
+        long start = System.nanoTime();
+        var result = match.found() ? call(match, request) : match.problem();
+        if (settings.gzip() && result.body().length >= GZIP_MIN_BYTES) {
+            result = result.withHeader("Vary", "Accept-Encoding");
+        }
+        metrics.record(match.route(), request.method(), result.status(), System.nanoTime() - start);
+        return result;
+    }
+
+    private WebResult call(Routes.Match match, WebRequest request) {
+        if (!match.route().touchesDb()) {
+            return attempt(match, request);
+        }
+        try (var scope = statements.open()) {
+            var result = attempt(match, request);
+            return result.withHeader("X-Query-Count", Integer.toString(scope.count()));
+        }
+    }
+
+    private WebResult attempt(Routes.Match match, WebRequest request) {
+        try {
+            return match.endpoint().handle(request, match.params());
+        } catch (HttpProblem problem) {
+            return problem.toResult();
+        } catch (DataAccessException | SQLException e) {
+            if (DataAccessException.isOutage(e)) {
+                return WebResult.text(503, "database unavailable: " + e.getMessage()).withHeader("Retry-After", "1");
+            }
+            return fault(request, e);
+        } catch (Exception e) {
+            if (DataAccessException.isOutage(e)) {
+                return WebResult.text(503, "database unavailable").withHeader("Retry-After", "1");
+            }
+            return fault(request, e);
+        }
+    }
+
+    private static WebResult fault(WebRequest request, Exception e) {
+        LOG.error("500 on {} {}", request.method(), request.path(), e);
+        return WebResult.text(500, "internal error; the server log has the details");
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        metrics.close();
+    }
+}

@@ -1,0 +1,72 @@
+package org.benchtarget.core.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every knob a profile, an environment variable or {@code --set} may give: its name, the values it
+ * accepts, its default and what it does. README's knob table is this enum, row for row.
+ */
+public enum Knob {
+    TARGET("target", "undertow", "which target runs the profile", "undertow", "jetty", "spring"),
+    MODE("mode", "in-process", "in-process; container (WAR in a standalone Jetty); daemon (front + backends)",
+            "in-process", "container", "daemon"),
+    HOST("host", "0.0.0.0", "address to listen on"),
+    PORT("port", "8080", "port to listen on; 0 picks a free one"),
+    WORKERS("workers", "nio", "threads: blocking pool; nio: event loop, blocking work dispatched; virtual: a virtual thread per request",
+            "threads", "nio", "virtual"),
+    THREADS("threads", "32", "worker pool size (threads, and nio's dispatch pool)"),
+    IO_THREADS("io-threads", "2", "IO (selector) threads"),
+    GZIP("gzip", "off", "gzip responses of 1 KiB or more to clients that accept it", "on", "off"),
+    CACHE("cache", "off", "off; data: Caffeine for rows, walls, surveys; page: data plus whole anonymous pages",
+            "off", "data", "page"),
+    WALL_QUERIES("wall.queries", "joined", "naive: 1 + 2 queries per wall item, content filtered per request; joined: a constant handful, pre-rendered",
+            "naive", "joined"),
+    KEEPALIVE("keepalive", "on", "keep connections open between requests (HTTP/1.0 and 1.1)", "on", "off"),
+    DB("db", "h2", "h2: embedded in-memory (nothing to install); postgres: a PostgreSQL server", "h2", "postgres"),
+    DB_URL("db.url", "", "JDBC URL; default jdbc:h2:mem:benchtarget, or jdbc:postgresql://127.0.0.1:5432/benchtarget"),
+    DB_USER("db.user", "", "database user; default sa (h2) or benchtarget (postgres)"),
+    DB_PASSWORD("db.password", "", "database password; default empty (h2) or benchtarget (postgres); never shown"),
+    DB_POOL("db.pool", "8", "connections in the pool (fixed size)"),
+    SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+    private final List<String> allowed;
+
+    Knob(String key, String defaultValue, String description, String... values) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.allowed = List.of(values);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Returns the allowed values, or an empty list for free-form knobs (numbers, strings). */
+    public List<String> allowed() {
+        return allowed;
+    }
+
+    /** Returns the environment variable that sets this knob, e.g. {@code BENCH_IO_THREADS}. */
+    public String envName() {
+        return "BENCH_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public static Optional<Knob> byKey(String key) {
+        return Arrays.stream(values()).filter(knob -> knob.key.equals(key)).findFirst();
+    }
+}

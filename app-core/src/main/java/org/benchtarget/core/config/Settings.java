@@ -1,0 +1,44 @@
+package org.benchtarget.core.config;
+
+import org.benchtarget.core.config.Modes.Cache;
+import org.benchtarget.core.config.Modes.Mode;
+import org.benchtarget.core.config.Modes.WallQueries;
+import org.benchtarget.core.config.Modes.Workers;
+import org.benchtarget.db.DbConfig;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The effective knobs of one running target: immutable, validated by {@link SettingsParser}.
+ * {@code effective} holds every knob's value as text, in {@link Knob} order, for /info and logs.
+ */
+public record Settings(
+        String profile,
+        String target,
+        Mode mode,
+        String host,
+        int port,
+        Workers workers,
+        int threads,
+        int ioThreads,
+        boolean gzip,
+        Cache cache,
+        WallQueries wallQueries,
+        boolean keepalive,
+        DbConfig db,
+        Duration shutdownTimeout,
+        Map<Knob, String> effective) {
+
+    public Settings {
+        effective = Map.copyOf(effective);
+    }
+
+    /** Returns a copy listening on another port (tests use 0). */
+    public Settings withPort(int newPort) {
+        var values = new java.util.EnumMap<>(effective);
+        values.put(Knob.PORT, Integer.toString(newPort));
+        return new Settings(profile, target, mode, host, newPort, workers, threads, ioThreads, gzip, cache,
+                wallQueries, keepalive, db, shutdownTimeout, values);
+    }
+}

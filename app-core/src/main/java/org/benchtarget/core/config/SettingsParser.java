@@ -1,0 +1,193 @@
+package org.benchtarget.core.config;
+
+import org.benchtarget.core.config.Modes.Cache;
+import org.benchtarget.core.config.Modes.Mode;
+import org.benchtarget.core.config.Modes.WallQueries;
+import org.benchtarget.core.config.Modes.Workers;
+import org.benchtarget.db.DbConfig;
+import org.benchtarget.db.DbKind;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds {@link Settings} from key=value sources, later sources winning: defaults, then the
+ * profile, then environment variables ({@code BENCH_GZIP=on}), then {@code --set gzip=on}.
+ * An unknown or repeated key, a bad value or a contradictory pair throws
+ * {@link SettingsException} with one line naming the knob. Modelled on Caffeine's CaffeineSpec.
+ */
+public final class SettingsParser {
+    private static final int MAX_THREADS = 10_000;
+
+    private SettingsParser() {
+    }
+
+    /**
+     * Parses a target's command line: {@code [PROFILE] [--set key=value | key=value]...}.
+     */
+    public static Settings fromArgs(List<String> args, Map<String, String> env) {
+        String profile = null;
+        var sets = new ArrayList<String>();
+        for (int i = 0; i < args.size(); i++) {
+            var arg = args.get(i);
+            if (arg.equals("--set")) {
+                if (i + 1 == args.size()) {
+                    throw new SettingsException("--set needs key=value");
+                }
+                sets.add(args.get(++i));
+            } else if (arg.startsWith("--set=")) {
+                sets.add(arg.substring("--set=".length()));
+            } else if (arg.contains("=")) {
+                sets.add(arg);
+            } else if (profile == null && !arg.startsWith("-")) {
+                profile = arg;
+            } else {
+                throw new SettingsException("unexpected argument '" + arg + "'; usage: [PROFILE] [--set knob=value]...");
+            }
+        }
+        return parse(profile, env, sets);
+    }
+
+    /** Parses the named profile (or the default), the environment and {@code key=value} overrides. */
+    public static Settings parse(String profileName, Map<String, String> env, List<String> sets) {
+        var name = profileName == null ? Profiles.DEFAULT : profileName;
+        var values = new LinkedHashMap<Knob, String>();
+        for (var knob : Knob.values()) {
+            values.put(knob, knob.defaultValue());
+        }
+        apply(values, Profiles.load(name).knobs(), "profile " + name);
+        var fromEnv = new LinkedHashMap<String, String>();
+        for (var knob : Knob.values()) {
+            var value = env.get(knob.envName());
+            if (value != null) {
+                fromEnv.put(knob.key(), value);
+            }
+        }
+        apply(values, fromEnv, "environment");
+        apply(values, parseSets(sets), "--set");
+        return build(name, values);
+    }
+
+    /** Returns the {@code --set} values that point a target at {@code db}. */
+    public static List<String> dbKnobs(DbConfig db) {
+        return List.of("db=" + db.kind().knobValue(), "db.url=" + db.url(), "db.user=" + db.user(),
+                "db.password=" + db.password(), "db.pool=" + db.poolSize());
+    }
+
+    private static Map<String, String> parseSets(List<String> sets) {
+        var parsed = new LinkedHashMap<String, String>();
+        for (var set : sets) {
+            int eq = set.indexOf('=');
+            if (eq < 1) {
+                throw new SettingsException("--set " + set + ": expected knob=value");
+            }
+            var key = set.substring(0, eq).strip();
+            if (parsed.put(key, set.substring(eq + 1).strip()) != null) {
+                throw new SettingsException("--set " + key + ": given twice");
+            }
+        }
+        return parsed;
+    }
+
+    private static void apply(Map<Knob, String> values, Map<String, String> source, String where) {
+        source.forEach((key, value) -> {
+            var knob = Knob.byKey(key).orElseThrow(() -> new SettingsException(
+                    where + ": unknown knob '" + key + "'; known: "
+                            + String.join(", ", Arrays.stream(Knob.values()).map(Knob::key).toList())));
+            values.put(knob, value);
+        });
+    }
+
+    private static Settings build(String profile, Map<Knob, String> values) {
+        for (var knob : Knob.values()) {
+            var value = values.get(knob);
+            if (!knob.allowed().isEmpty() && !knob.allowed().contains(value)) {
+                throw new SettingsException(knob.key() + "=" + value + ": expected one of " + String.join(", ", knob.allowed()));
+            }
+        }
+        var db = dbConfig(values);
+        var effective = new EnumMap<Knob, String>(Knob.class);
+        effective.putAll(values);
+        effective.put(Knob.DB_URL, db.url());
+        effective.put(Knob.DB_USER, db.user());
+        effective.put(Knob.DB_PASSWORD, db.password().isEmpty() ? "" : "(set)");
+        return new Settings(
+                profile,
+                values.get(Knob.TARGET),
+                Mode.valueOf(upper(values.get(Knob.MODE))),
+                host(values.get(Knob.HOST)),
+                integer(values, Knob.PORT, 0, 65_535),
+                Workers.valueOf(upper(values.get(Knob.WORKERS))),
+                integer(values, Knob.THREADS, 1, MAX_THREADS),
+                integer(values, Knob.IO_THREADS, 1, 256),
+                values.get(Knob.GZIP).equals("on"),
+                Cache.valueOf(upper(values.get(Knob.CACHE))),
+                WallQueries.valueOf(upper(values.get(Knob.WALL_QUERIES))),
+                values.get(Knob.KEEPALIVE).equals("on"),
+                db,
+                duration(values, Knob.SHUTDOWN_TIMEOUT),
+                effective);
+    }
+
+    private static DbConfig dbConfig(Map<Knob, String> values) {
+        var kind = DbKind.valueOf(upper(values.get(Knob.DB)));
+        var url = values.get(Knob.DB_URL);
+        int pool = integer(values, Knob.DB_POOL, 1, 1_000);
+        if (kind == DbKind.H2) {
+            url = url.isEmpty() ? DbConfig.DEFAULT_H2_URL : url;
+            if (!url.startsWith("jdbc:h2:")) {
+                throw new SettingsException("db.url=" + url + " does not fit db=h2 (expected jdbc:h2:...)");
+            }
+            var user = values.get(Knob.DB_USER).isEmpty() ? "sa" : values.get(Knob.DB_USER);
+            return new DbConfig(kind, url, user, values.get(Knob.DB_PASSWORD), pool);
+        }
+        url = url.isEmpty() ? "jdbc:postgresql://127.0.0.1:5432/benchtarget" : url;
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new SettingsException("db.url=" + url + " does not fit db=postgres (expected jdbc:postgresql://host:port/name)");
+        }
+        var user = values.get(Knob.DB_USER).isEmpty() ? "benchtarget" : values.get(Knob.DB_USER);
+        var password = values.get(Knob.DB_PASSWORD).isEmpty() && values.get(Knob.DB_USER).isEmpty()
+                ? "benchtarget" : values.get(Knob.DB_PASSWORD);
+        return new DbConfig(kind, url, user, password, pool);
+    }
+
+    private static int integer(Map<Knob, String> values, Knob knob, int min, int max) {
+        var text = values.get(knob);
+        try {
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw new SettingsException(knob.key() + "=" + text + ": expected a number from " + min + " to " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(knob.key() + "=" + text + ": expected a number from " + min + " to " + max);
+        }
+    }
+
+    private static Duration duration(Map<Knob, String> values, Knob knob) {
+        var text = values.get(knob);
+        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)").matcher(text);
+        if (!matcher.matches()) {
+            throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms or 10s");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return matcher.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+    }
+
+    private static String host(String host) {
+        if (host.isBlank() || !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+            throw new SettingsException("host=" + host + ": expected an address or host name, such as 127.0.0.1 or 0.0.0.0");
+        }
+        return host;
+    }
+
+    private static String upper(String value) {
+        return value.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}

@@ -1,0 +1,95 @@
+package org.benchtarget.core.ops;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import org.benchtarget.core.config.Knob;
+import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.web.WebResult;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * GET /info: what is running. The effective knobs (never credentials), the JVM, the process and
+ * what the adapter reports of its server (thread counts, server version). Thread-safe.
+ */
+public final class Info {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Settings settings;
+    private final String version;
+    private final Instant started;
+    private final Map<String, String> server = new ConcurrentHashMap<>();
+
+    public Info(Settings settings, String version, Instant started) {
+        this.settings = settings;
+        this.version = version;
+        this.started = started;
+    }
+
+    /** Adds what only the adapter knows, e.g. {@code server=undertow 2.3.27.Final}. */
+    public void put(String key, String value) {
+        server.put(key, value);
+    }
+
+    public WebResult render() {
+        var out = new ByteArrayOutputStream(1024);
+        try (var json = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeStringField("target", settings.target());
+            json.writeStringField("mode", settings.mode().knobValue());
+            json.writeStringField("profile", settings.profile());
+            json.writeStringField("workers", settings.effective().get(Knob.WORKERS));
+            json.writeNumberField("threads", settings.threads());
+            json.writeNumberField("ioThreads", settings.ioThreads());
+            json.writeStringField("gzip", settings.gzip() ? "on" : "off");
+            json.writeStringField("cache", settings.effective().get(Knob.CACHE));
+            json.writeStringField("wallQueries", settings.effective().get(Knob.WALL_QUERIES));
+            json.writeStringField("keepalive", settings.keepalive() ? "on" : "off");
+            json.writeStringField("db", settings.db().kind().knobValue());
+            json.writeObjectFieldStart("knobs");
+            for (var knob : Knob.values()) {
+                if (knob != Knob.DB_PASSWORD && knob != Knob.DB_URL) {
+                    json.writeStringField(knob.key(), settings.effective().get(knob));
+                }
+            }
+            json.writeStringField(Knob.DB_URL.key(), settings.db().describe().substring(settings.db().kind().knobValue().length() + 1));
+            json.writeEndObject();
+            json.writeObjectFieldStart("server");
+            for (var entry : new java.util.TreeMap<>(server).entrySet()) {
+                json.writeStringField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("jvm");
+            for (var entry : jvm().entrySet()) {
+                json.writeStringField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeNumberField("pid", ProcessHandle.current().pid());
+            json.writeStringField("startTime", started.toString());
+            json.writeStringField("version", version);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return WebResult.ok(WebResult.JSON, out.toByteArray());
+    }
+
+    private static Map<String, String> jvm() {
+        var runtime = Runtime.getRuntime();
+        var jvm = new LinkedHashMap<String, String>();
+        jvm.put("version", Runtime.version().toString());
+        jvm.put("vendor", System.getProperty("java.vendor", ""));
+        jvm.put("cpus", Integer.toString(runtime.availableProcessors()));
+        jvm.put("maxHeap", (runtime.maxMemory() >> 20) + " MiB");
+        jvm.put("gc", String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList()));
+        jvm.put("flags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> !arg.contains("password")).toList()));
+        return jvm;
+    }
+}

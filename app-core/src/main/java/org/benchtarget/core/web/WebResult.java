@@ -1,0 +1,50 @@
+package org.benchtarget.core.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an endpoint answers: status, content type, extra headers and the whole body. Adapters write
+ * it as it is; Date and Server headers are theirs. Immutable apart from {@link #withHeader}.
+ */
+public record WebResult(int status, String contentType, List<Header> headers, byte[] body) {
+    public static final String TEXT = "text/plain; charset=utf-8";
+    public static final String HTML = "text/html; charset=utf-8";
+    public static final String JSON = "application/json";
+    private static final byte[] EMPTY = new byte[0];
+
+    public WebResult {
+        headers = headers == null ? List.of() : headers;
+        body = body == null ? EMPTY : body;
+    }
+
+    public static WebResult text(int status, String text) {
+        return new WebResult(status, TEXT, List.of(), (text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static WebResult ok(String contentType, byte[] body) {
+        return new WebResult(200, contentType, List.of(), body);
+    }
+
+    public static WebResult empty(int status, List<Header> headers) {
+        return new WebResult(status, null, headers, EMPTY);
+    }
+
+    /** Returns a copy with one more header. */
+    public WebResult withHeader(String name, String value) {
+        var more = new ArrayList<Header>(headers.size() + 1);
+        more.addAll(headers);
+        more.add(new Header(name, value));
+        return new WebResult(status, contentType, more, body);
+    }
+
+    public String header(String name) {
+        for (var header : headers) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return header.value();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+package org.benchtarget.bench;
+
+import org.benchtarget.core.config.SettingsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bench}: the command line of benchtarget. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BenchCommand.Version.class,
+        description = "Reference benchmark targets: serve a profile, verify a target, list profiles, reset data.",
+        subcommands = {ServeCommand.class, VerifyCommand.class, ProfilesCommand.class, DbCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line; a knob or profile problem prints one line and exits 2. */
+    public static int execute(String... args) {
+        var commandLine = new CommandLine(new BenchCommand());
+        commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+            if (error instanceof SettingsException || error instanceof BenchException) {
+                line.getErr().println("bench: " + error.getMessage());
+                return 2;
+            }
+            throw error;
+        });
+        return commandLine.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var version = BenchCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"benchtarget " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

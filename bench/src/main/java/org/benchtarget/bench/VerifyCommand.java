@@ -1,0 +1,38 @@
+package org.benchtarget.bench;
+
+import org.benchtarget.bench.verify.ContractChecks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.net.URI;
+import java.util.concurrent.Callable;
+
+/** {@code bench verify URL}: CONTRACT's checks against any running target, one line per check. */
+@Command(name = "verify", description = "Check a running target against the HTTP contract; exit 1 on any FAIL.")
+final class VerifyCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "URL", description = "base URL of the target, e.g. http://127.0.0.1:8080")
+    String url;
+
+    @Override
+    public Integer call() {
+        URI base;
+        try {
+            base = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new BenchException("verify: not a URL: " + url);
+        }
+        if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+            throw new BenchException("verify: expected http://host:port, got " + url);
+        }
+        int failed = 0;
+        var checks = new ContractChecks(base).checks();
+        for (var check : checks) {
+            var outcome = check.run();
+            System.out.println((outcome.passed() ? "PASS " : "FAIL ") + outcome.name()
+                    + (outcome.passed() ? "" : "\n     " + outcome.detail()));
+            failed += outcome.passed() ? 0 : 1;
+        }
+        System.out.printf("%d checks: %d passed, %d failed%n", checks.size(), checks.size() - failed, failed);
+        return failed == 0 ? 0 : 1;
+    }
+}

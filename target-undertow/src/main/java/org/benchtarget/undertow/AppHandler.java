@@ -1,0 +1,71 @@
+package org.benchtarget.undertow;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import org.benchtarget.core.App;
+import org.benchtarget.core.config.Modes.Workers;
+import org.benchtarget.core.web.Routes;
+import org.benchtarget.core.web.WebResult;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+
+/**
+ * The one Undertow handler: route, pick the thread, let app-core answer, write the result.
+ * workers=nio answers requests that cannot block (hello, static, home, metrics) on the IO thread and
+ * dispatches the rest once to the worker pool; threads dispatches everything to the pool; virtual
+ * runs each request on a new virtual thread. Thread-safe.
+ */
+final class AppHandler implements HttpHandler {
+    private final App app;
+    private final Workers workers;
+    private final Executor virtualThreads;
+    private final boolean keepalive;
+    private final String server;
+
+    AppHandler(App app, Executor virtualThreads) {
+        this.app = app;
+        this.workers = app.settings().workers();
+        this.virtualThreads = virtualThreads;
+        this.keepalive = app.settings().keepalive();
+        this.server = app.serverHeader();
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        var match = app.resolve(exchange.getRequestMethod().toString(), exchange.getRequestPath());
+        if (!exchange.isInIoThread() || (workers == Workers.NIO && !match.route().touchesDb())) {
+            serve(exchange, match);
+        } else if (workers == Workers.VIRTUAL) {
+            exchange.dispatch(virtualThreads, () -> serve(exchange, match));
+        } else {
+            exchange.dispatch(() -> serve(exchange, match));
+        }
+    }
+
+    private void serve(HttpServerExchange exchange, Routes.Match match) {
+        write(exchange, app.handle(match, new ExchangeRequest(exchange)));
+    }
+
+    private void write(HttpServerExchange exchange, WebResult result) {
+        if (!keepalive) {
+            exchange.setPersistent(false);
+        }
+        exchange.setStatusCode(result.status());
+        var headers = exchange.getResponseHeaders();
+        headers.put(Headers.SERVER, server);
+        if (result.contentType() != null) {
+            headers.put(Headers.CONTENT_TYPE, result.contentType());
+        }
+        for (var header : result.headers()) {
+            headers.add(HttpString.tryFromString(header.name()), header.value());
+        }
+        if (result.body().length == 0) {
+            exchange.endExchange();
+        } else {
+            exchange.getResponseSender().send(ByteBuffer.wrap(result.body()));
+        }
+    }
+}

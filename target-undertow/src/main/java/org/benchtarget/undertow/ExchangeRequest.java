@@ -1,0 +1,34 @@
+package org.benchtarget.undertow;
+
+import io.undertow.server.HttpServerExchange;
+import org.benchtarget.core.web.WebRequest;
+
+/** An Undertow exchange seen as a {@link WebRequest}. Confined to the exchange's thread. */
+final class ExchangeRequest implements WebRequest {
+    private final HttpServerExchange exchange;
+
+    ExchangeRequest(HttpServerExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    @Override
+    public String method() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    @Override
+    public String path() {
+        return exchange.getRequestPath();
+    }
+
+    @Override
+    public String rawQuery() {
+        var query = exchange.getQueryString();
+        return query.isEmpty() ? null : query;
+    }
+
+    @Override
+    public String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+}

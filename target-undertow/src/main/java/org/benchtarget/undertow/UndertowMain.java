@@ -1,0 +1,24 @@
+package org.benchtarget.undertow;
+
+import org.benchtarget.core.App;
+import org.benchtarget.core.config.SettingsParser;
+import org.benchtarget.core.TargetLauncher;
+
+import java.util.List;
+
+/** {@code java -jar benchtarget-undertow.jar [PROFILE] [--set knob=value]...}: runs until SIGTERM. */
+public final class UndertowMain {
+    private UndertowMain() {
+    }
+
+    public static void main(String[] args) {
+        // Undertow and XNIO log through jboss-logging, which would pick java.util.logging otherwise.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        TargetLauncher.run("undertow", () -> {
+            var settings = SettingsParser.fromArgs(List.of(args), System.getenv());
+            UndertowServer.SUPPORT.check(settings);
+            var server = UndertowServer.newServer(App.create(settings), settings).start();
+            return new TargetLauncher.Running(server.port(), server);
+        });
+    }
+}

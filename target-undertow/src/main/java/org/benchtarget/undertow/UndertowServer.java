@@ -1,0 +1,111 @@
+package org.benchtarget.undertow;
+
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.predicate.Predicates;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.encoding.ContentEncodingRepository;
+import io.undertow.server.handlers.encoding.EncodingHandler;
+import io.undertow.server.handlers.encoding.GzipEncodingProvider;
+import org.benchtarget.core.App;
+import org.benchtarget.core.config.Modes.Mode;
+import org.benchtarget.core.config.Modes.Workers;
+import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.config.TargetSupport;
+import org.xnio.Options;
+
+import java.net.InetSocketAddress;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The app on Undertow's own handlers (no Servlet layer). {@link #newServer} is the production
+ * wiring that tests reuse on port 0. Start and stop from one thread.
+ */
+public final class UndertowServer implements AutoCloseable {
+    public static final TargetSupport SUPPORT = new TargetSupport("undertow", EnumSet.allOf(Workers.class),
+            EnumSet.of(Mode.IN_PROCESS), "");
+    /** Request line and headers above this answer 400: nothing in the contract needs more. */
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private final App app;
+    private final Undertow undertow;
+    private final GracefulShutdownHandler graceful;
+    private final ExecutorService virtualThreads;
+
+    private UndertowServer(App app, Undertow undertow, GracefulShutdownHandler graceful, ExecutorService virtualThreads) {
+        this.app = app;
+        this.undertow = undertow;
+        this.graceful = graceful;
+        this.virtualThreads = virtualThreads;
+    }
+
+    public static UndertowServer newServer(App app, Settings settings) {
+        SUPPORT.check(settings);
+        var virtualThreads = settings.workers() == Workers.VIRTUAL ? Executors.newVirtualThreadPerTaskExecutor() : null;
+        HttpHandler handler = new AppHandler(app, virtualThreads);
+        if (settings.gzip()) {
+            handler = new EncodingHandler(handler, new ContentEncodingRepository().addEncodingHandler(
+                    "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
+        }
+        var graceful = Handlers.gracefulShutdown(handler);
+        var undertow = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setIoThreads(settings.ioThreads())
+                .setWorkerThreads(settings.threads())
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                .setSocketOption(Options.BACKLOG, 4096)
+                .setHandler(graceful)
+                .build();
+        app.info().put("server", "undertow " + Undertow.class.getPackage().getImplementationVersion());
+        app.info().put("workerThreads", settings.workers() == Workers.VIRTUAL ? "virtual" : Integer.toString(settings.threads()));
+        app.info().put("ioThreads", Integer.toString(settings.ioThreads()));
+        return new UndertowServer(app, undertow, graceful, virtualThreads);
+    }
+
+    public UndertowServer start() {
+        undertow.start();
+        return this;
+    }
+
+    /** Returns the bound port (the real one when the settings said 0). */
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /**
+     * Stops gracefully: no new connections, in-flight requests may finish within the shutdown
+     * timeout, then the server, the executors and the pool close.
+     */
+    @Override
+    public void close() {
+        undertow.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
+        graceful.shutdown();
+        try {
+            graceful.awaitShutdown(app.settings().shutdownTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        if (virtualThreads != null) {
+            virtualThreads.shutdown();
+            try {
+                virtualThreads.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        app.close();
+    }
+}
