@@ -6,6 +6,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.db.DataAccessException;
+import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.hello.Hello;
@@ -14,9 +15,11 @@ import org.benchtarget.core.ops.Health;
 import org.benchtarget.core.ops.Info;
 import org.benchtarget.core.ops.Metrics;
 import org.benchtarget.core.row.Rows;
+import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.QueryParams;
 import org.benchtarget.core.web.Routes;
+import org.benchtarget.core.web.Signer;
 import org.benchtarget.core.web.WebRequest;
 import org.benchtarget.core.web.WebResult;
 import org.benchtarget.db.Database;
@@ -48,10 +51,13 @@ public final class App implements AutoCloseable {
     private final Info info;
     private final Routes routes;
     private final String serverHeader;
+    private final Signer signer;
+    private final HttpDate httpDate;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         this.serverHeader = "benchtarget-" + settings.target();
+        this.httpDate = new HttpDate(clock);
         this.statements = new StatementCounter();
         this.metrics = new Metrics(statements);
         this.pool = Database.open(settings.db(), hikari ->
@@ -59,6 +65,7 @@ public final class App implements AutoCloseable {
         Migrations.migrate(pool);
         Seeder.standard().seedIfNeeded(pool);
         DataSource counted = statements.wrap(pool);
+        this.signer = new Signer(SecretStore.signingKey(pool, settings.secret()));
         var build = BuildInfo.load();
         this.info = new Info(settings, build.version(), Instant.now(clock));
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
@@ -102,9 +109,19 @@ public final class App implements AutoCloseable {
         return serverHeader;
     }
 
-    /** Routes a request; the match says whether it may block (touch the database). */
+    /** Returns the current {@code Date} header value (adapters whose server caches its own use this). */
+    public String httpDate() {
+        return httpDate.now();
+    }
+
+    /** Routes a request. */
     public Routes.Match resolve(String method, String path) {
         return routes.match(method, path);
+    }
+
+    /** Returns whether serving this request may block on the database (so not on an IO thread). */
+    public boolean mayBlock(Routes.Match match, WebRequest request) {
+        return match.route().touchesDb(request);
     }
 
     /** Serves a resolved request. Never throws: bad input is a 4xx, an outage 503, a fault 500. */
@@ -119,7 +136,7 @@ public final class App implements AutoCloseable {
     }
 
     private WebResult call(Routes.Match match, WebRequest request) {
-        if (!match.route().touchesDb()) {
+        if (!match.route().touchesDb(request)) {
             return attempt(match, request);
         }
         try (var scope = statements.open()) {

@@ -36,17 +36,18 @@ final class AppHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         var match = app.resolve(exchange.getRequestMethod().toString(), exchange.getRequestPath());
-        if (!exchange.isInIoThread() || (workers == Workers.NIO && !match.route().touchesDb())) {
-            serve(exchange, match);
+        var request = new ExchangeRequest(exchange);
+        if (!exchange.isInIoThread() || (workers == Workers.NIO && !app.mayBlock(match, request))) {
+            serve(exchange, match, request);
         } else if (workers == Workers.VIRTUAL) {
-            exchange.dispatch(virtualThreads, () -> serve(exchange, match));
+            exchange.dispatch(virtualThreads, () -> serve(exchange, match, request));
         } else {
-            exchange.dispatch(() -> serve(exchange, match));
+            exchange.dispatch(() -> serve(exchange, match, request));
         }
     }
 
-    private void serve(HttpServerExchange exchange, Routes.Match match) {
-        write(exchange, app.handle(match, new ExchangeRequest(exchange)));
+    private void serve(HttpServerExchange exchange, Routes.Match match, ExchangeRequest request) {
+        write(exchange, app.handle(match, request));
     }
 
     private void write(HttpServerExchange exchange, WebResult result) {
@@ -56,6 +57,7 @@ final class AppHandler implements HttpHandler {
         exchange.setStatusCode(result.status());
         var headers = exchange.getResponseHeaders();
         headers.put(Headers.SERVER, server);
+        headers.put(Headers.DATE, app.httpDate());
         if (result.contentType() != null) {
             headers.put(Headers.CONTENT_TYPE, result.contentType());
         }

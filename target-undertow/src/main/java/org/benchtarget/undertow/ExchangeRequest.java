@@ -1,7 +1,10 @@
 package org.benchtarget.undertow;
 
 import io.undertow.server.HttpServerExchange;
+import org.benchtarget.core.web.BodyLimit;
 import org.benchtarget.core.web.WebRequest;
+
+import java.io.IOException;
 
 /** An Undertow exchange seen as a {@link WebRequest}. Confined to the exchange's thread. */
 final class ExchangeRequest implements WebRequest {
@@ -30,5 +33,13 @@ final class ExchangeRequest implements WebRequest {
     @Override
     public String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    @Override
+    public byte[] body(int limit) throws IOException {
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
+        return BodyLimit.read(exchange.getInputStream(), exchange.getRequestContentLength(), limit);
     }
 }

@@ -61,6 +61,11 @@ public final class UndertowServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                // Undertow caches Date in a static field refreshed by a timer on an IO thread; a stopped
+                // server's timer never fires, leaving every later server in the JVM a stale Date. Ours is exact.
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+                // Paths and queries reach app-core undecoded, so malformed escapes get our 400 with a reason.
+                .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setSocketOption(Options.BACKLOG, 4096)
                 .setHandler(graceful)
                 .build();

@@ -30,6 +30,7 @@ public enum Knob {
     DB_USER("db.user", "", "database user; default sa (h2) or benchtarget (postgres)"),
     DB_PASSWORD("db.password", "", "database password; default empty (h2) or benchtarget (postgres); never shown"),
     DB_POOL("db.pool", "8", "connections in the pool (fixed size)"),
+    SECRET("secret", "", "key that signs session cookies and CSRF tokens; empty: generated once and kept in the database, shared by every process on it; never shown"),
     SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish");
 
     private final String key;

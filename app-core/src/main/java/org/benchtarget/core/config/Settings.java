@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The effective knobs of one running target: immutable, validated by {@link SettingsParser}.
- * {@code effective} holds every knob's value as text, in {@link Knob} order, for /info and logs.
+ * {@code effective} holds every knob's value as text for /info and logs, secrets masked.
  */
 public record Settings(
         String profile,
@@ -27,6 +27,7 @@ public record Settings(
         WallQueries wallQueries,
         boolean keepalive,
         DbConfig db,
+        String secret,
         Duration shutdownTimeout,
         Map<Knob, String> effective) {
 
@@ -39,6 +40,6 @@ public record Settings(
         var values = new java.util.EnumMap<>(effective);
         values.put(Knob.PORT, Integer.toString(newPort));
         return new Settings(profile, target, mode, host, newPort, workers, threads, ioThreads, gzip, cache,
-                wallQueries, keepalive, db, shutdownTimeout, values);
+                wallQueries, keepalive, db, secret, shutdownTimeout, values);
     }
 }

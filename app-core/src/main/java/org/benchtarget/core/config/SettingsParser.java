@@ -117,6 +117,7 @@ public final class SettingsParser {
         effective.put(Knob.DB_URL, db.url());
         effective.put(Knob.DB_USER, db.user());
         effective.put(Knob.DB_PASSWORD, db.password().isEmpty() ? "" : "(set)");
+        effective.put(Knob.SECRET, values.get(Knob.SECRET).isEmpty() ? "(database)" : "(set)");
         return new Settings(
                 profile,
                 values.get(Knob.TARGET),
@@ -131,6 +132,7 @@ public final class SettingsParser {
                 WallQueries.valueOf(upper(values.get(Knob.WALL_QUERIES))),
                 values.get(Knob.KEEPALIVE).equals("on"),
                 db,
+                values.get(Knob.SECRET),
                 duration(values, Knob.SHUTDOWN_TIMEOUT),
                 effective);
     }

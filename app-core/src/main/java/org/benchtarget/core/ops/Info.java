@@ -54,7 +54,7 @@ public final class Info {
             json.writeStringField("db", settings.db().kind().knobValue());
             json.writeObjectFieldStart("knobs");
             for (var knob : Knob.values()) {
-                if (knob != Knob.DB_PASSWORD && knob != Knob.DB_URL) {
+                if (knob != Knob.DB_PASSWORD && knob != Knob.DB_URL && knob != Knob.SECRET) {
                     json.writeStringField(knob.key(), settings.effective().get(knob));
                 }
             }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Method + path to endpoint. Exact paths are one hash lookup (the benchmark endpoints are all
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public final class Routes {
     /** The route of 404s and 405s, for metrics. */
-    public static final Route UNMATCHED = new Route("unmatched", "", false, Map.of(), "");
+    public static final Route UNMATCHED = new Route("unmatched", "", Route.NEVER, Map.of(), "");
 
     private final Map<String, Route> exact;
     private final List<Route> patterns;
@@ -102,21 +103,22 @@ public final class Routes {
     public static final class Builder {
         private final Map<String, RouteSpec> specs = new LinkedHashMap<>();
 
-        private record RouteSpec(String name, boolean touchesDb, Map<String, Endpoint> endpoints) {
+        private record RouteSpec(String name, Predicate<WebRequest> dbUse, Map<String, Endpoint> endpoints) {
         }
 
         public Builder get(String pattern, String name, boolean touchesDb, Endpoint endpoint) {
-            return add("GET", pattern, name, touchesDb, endpoint);
+            return add("GET", pattern, name, touchesDb ? Route.ALWAYS : Route.NEVER, endpoint);
         }
 
         public Builder post(String pattern, String name, boolean touchesDb, Endpoint endpoint) {
-            return add("POST", pattern, name, touchesDb, endpoint);
+            return add("POST", pattern, name, touchesDb ? Route.ALWAYS : Route.NEVER, endpoint);
         }
 
-        public Builder add(String method, String pattern, String name, boolean touchesDb, Endpoint endpoint) {
-            var spec = specs.computeIfAbsent(pattern, p -> new RouteSpec(name, touchesDb, new LinkedHashMap<>()));
-            if (spec.touchesDb() != touchesDb) {
-                throw new IllegalArgumentException(pattern + ": every method of a route must agree on touchesDb");
+        /** Adds an endpoint whose database use depends on the request (e.g. only with a session cookie). */
+        public Builder add(String method, String pattern, String name, Predicate<WebRequest> dbUse, Endpoint endpoint) {
+            var spec = specs.computeIfAbsent(pattern, p -> new RouteSpec(name, dbUse, new LinkedHashMap<>()));
+            if (spec.dbUse() != dbUse) {
+                throw new IllegalArgumentException(pattern + ": every method of a route must share one dbUse predicate");
             }
             if (spec.endpoints().put(method, endpoint) != null) {
                 throw new IllegalArgumentException(method + " " + pattern + " registered twice");
@@ -131,7 +133,7 @@ public final class Routes {
                 if (methods.contains("GET")) {
                     methods.add(methods.indexOf("GET") + 1, "HEAD");
                 }
-                routes.add(new Route(spec.name(), pattern, spec.touchesDb(), Map.copyOf(spec.endpoints()), String.join(", ", methods)));
+                routes.add(new Route(spec.name(), pattern, spec.dbUse(), Map.copyOf(spec.endpoints()), String.join(", ", methods)));
             });
             return new Routes(routes);
         }

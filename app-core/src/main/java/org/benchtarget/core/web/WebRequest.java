@@ -15,4 +15,15 @@ public interface WebRequest {
 
     /** Returns the first value of a request header, or null. */
     String header(String name);
+
+    /**
+     * Reads the whole request body (blocking; only on a worker or virtual thread). More than
+     * {@code limit} bytes is a 413 {@link HttpProblem}; nothing of it is used.
+     */
+    byte[] body(int limit) throws java.io.IOException;
+
+    /** Returns the value of a cookie from the Cookie header, or null. */
+    default String cookie(String name) {
+        return Cookies.value(header("Cookie"), name);
+    }
 }

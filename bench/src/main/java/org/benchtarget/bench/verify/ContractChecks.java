@@ -142,6 +142,9 @@ public final class ContractChecks {
         for (var query : List.of("id=0", "id=11", "id=-1", "id=abc", "id=1.5", "id=", "id=1&id=2", "id=%zz", "id=%FF", "id=99999999999999999999")) {
             var response = http.rawGet("/db?" + query);
             expect(response.status() == 400, "%s: status %d", query, response.status());
+            if (query.equals("id=%zz") && response.body().length == 0) {
+                continue; // a server's own HTTP parser may refuse a malformed escape before the app sees it (Undertow does)
+            }
             expectOneLineReason(query, response);
         }
     }

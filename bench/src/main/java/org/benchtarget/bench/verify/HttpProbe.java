@@ -107,7 +107,7 @@ public final class HttpProbe {
             return read(true);
         }
 
-        private Response read(boolean head) throws IOException {
+        private Response read(boolean headRequest) throws IOException {
             var head = new ByteArrayOutputStream();
             while (!endsWithBlankLine(head)) {
                 int b = in.read();
@@ -127,7 +127,7 @@ public final class HttpProbe {
                 }
             }
             var length = headers.get("content-length");
-            var body = head || length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
+            var body = headRequest || length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
             return new Response(status, headers, body);
         }
 

@@ -1,0 +1,114 @@
+package org.benchtarget.core.config;
+
+import org.benchtarget.core.config.Modes.Cache;
+import org.benchtarget.core.config.Modes.Workers;
+import org.benchtarget.db.DbKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsParserTest {
+
+    @Test
+    void defaultProfileIsUndertowNioOnH2() {
+        var settings = SettingsParser.parse(null, Map.of(), List.of());
+        assertThat(settings.profile()).isEqualTo("undertow-nio");
+        assertThat(settings.workers()).isEqualTo(Workers.NIO);
+        assertThat(settings.db().kind()).isEqualTo(DbKind.H2);
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.gzip()).isFalse();
+    }
+
+    @Test
+    void setWinsOverEnvironmentWhichWinsOverProfile() {
+        var settings = SettingsParser.parse("undertow-threads-gzip", Map.of("BENCH_GZIP", "off", "BENCH_CACHE", "data"),
+                List.of("cache=page", "io-threads=3"));
+        assertThat(settings.workers()).isEqualTo(Workers.THREADS);
+        assertThat(settings.gzip()).as("environment over profile").isFalse();
+        assertThat(settings.cache()).as("--set over environment").isEqualTo(Cache.PAGE);
+        assertThat(settings.ioThreads()).isEqualTo(3);
+    }
+
+    @Test
+    void fromArgsTakesProfileAndSets() {
+        var settings = SettingsParser.fromArgs(List.of("undertow-virtual", "--set", "port=0", "--set=gzip=on", "cache=data"), Map.of());
+        assertThat(settings.workers()).isEqualTo(Workers.VIRTUAL);
+        assertThat(settings.port()).isZero();
+        assertThat(settings.gzip()).isTrue();
+        assertThat(settings.cache()).isEqualTo(Cache.DATA);
+    }
+
+    @Test
+    void postgresDefaultsAndSecretsNeverInEffectiveValues() {
+        var settings = SettingsParser.parse(null, Map.of(), List.of("db=postgres", "db.password=hunter2", "secret=s3cr3t"));
+        assertThat(settings.db().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/benchtarget");
+        assertThat(settings.db().password()).isEqualTo("hunter2");
+        assertThat(settings.effective().values()).doesNotContain("hunter2", "s3cr3t");
+    }
+
+    @Test
+    void unknownKnobNamesTheKnob() {
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("gzipp=on")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("unknown knob 'gzipp'");
+    }
+
+    @Test
+    void badValuesNameKnobAndAllowedValues() {
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("workers=fibers")))
+                .hasMessage("workers=fibers: expected one of threads, nio, virtual");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("threads=0")))
+                .hasMessage("threads=0: expected a number from 1 to 10000");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("port=http")))
+                .hasMessageStartingWith("port=http: expected a number");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of("BENCH_GZIP", "yes"), List.of()))
+                .hasMessage("gzip=yes: expected one of on, off");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("shutdown.timeout=forever")))
+                .hasMessageStartingWith("shutdown.timeout=forever");
+    }
+
+    @Test
+    void repeatedAndMalformedSetsAreRefused() {
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("gzip=on", "gzip=off")))
+                .hasMessage("--set gzip: given twice");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("gzip")))
+                .hasMessageContaining("expected knob=value");
+        assertThatThrownBy(() -> SettingsParser.fromArgs(List.of("undertow-nio", "extra"), Map.of()))
+                .hasMessageContaining("unexpected argument 'extra'");
+    }
+
+    @Test
+    void contradictoryDatabaseKnobsAreRefused() {
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("db=h2", "db.url=jdbc:postgresql://x/y")))
+                .hasMessageContaining("does not fit db=h2");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("db=postgres", "db.url=jdbc:h2:mem:x")))
+                .hasMessageContaining("does not fit db=postgres");
+    }
+
+    @Test
+    void unknownProfileListsTheKnownOnes() {
+        assertThatThrownBy(() -> SettingsParser.parse("tomcat-nio", Map.of(), List.of()))
+                .hasMessageStartingWith("unknown profile 'tomcat-nio'; known: undertow-nio");
+        assertThatThrownBy(() -> SettingsParser.parse("../etc/passwd", Map.of(), List.of()))
+                .hasMessageStartingWith("unknown profile");
+    }
+
+    @Test
+    void targetRefusesWhatItCannotRun() {
+        var support = new TargetSupport("undertow", java.util.EnumSet.of(Workers.NIO), java.util.EnumSet.of(Modes.Mode.IN_PROCESS), "no pool");
+        var threads = SettingsParser.parse("undertow-threads", Map.of(), List.of());
+        assertThatThrownBy(() -> support.check(threads)).hasMessage("workers=threads: not supported by undertow (no pool)");
+        var daemon = SettingsParser.parse("undertow-nio", Map.of(), List.of("mode=daemon"));
+        assertThatThrownBy(() -> support.check(daemon)).hasMessageStartingWith("mode=daemon: not supported by undertow");
+    }
+
+    @Test
+    void everyShippedProfileParses() {
+        for (var name : Profiles.names()) {
+            assertThat(SettingsParser.parse(name, Map.of(), List.of()).profile()).isEqualTo(name);
+        }
+    }
+}
