@@ -45,6 +45,7 @@ public final class TargetLauncher {
             try {
                 running.server().close();
                 System.out.println("benchtarget-" + target + " stopped");
+                System.out.flush();
             } catch (Exception e) {
                 System.err.println("benchtarget-" + target + ": unclean stop: " + rootMessage(e));
             }

@@ -33,9 +33,10 @@ final class ServeCommand implements Callable<Integer> {
         var settings = SettingsParser.parse(profile, System.getenv(), sets);
         var command = new ArrayList<String>();
         command.add(TargetJvm.javaBinary());
-        command.addAll(TargetJvm.options(jvmOptions));
+        var jar = TargetJars.jar(settings.target());
+        command.addAll(TargetJvm.options(jar, jvmOptions));
         command.add("-jar");
-        command.add(TargetJars.jar(settings.target()).toString());
+        command.add(jar.toString());
         command.add(settings.profile());
         for (var set : sets) {
             command.add("--set");

@@ -24,7 +24,7 @@ public final class Database {
         // Fail fast when the database is away: requests answer 503 instead of piling up.
         hikari.setConnectionTimeout(2_000);
         hikari.setValidationTimeout(1_000);
-        hikari.setInitializationFailTimeout(10_000);
+        hikari.setInitializationFailTimeout(5_000);
         if (config.kind() == DbKind.POSTGRES) {
             hikari.addDataSourceProperty("prepareThreshold", "1");
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
