@@ -42,7 +42,9 @@ final class ServeCommand implements Callable<Integer> {
             command.add("--set");
             command.add(set);
         }
-        var process = new ProcessBuilder(command).inheritIO().start();
+        var builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(TargetJvm.ENVIRONMENT);
+        var process = builder.start();
         var stopper = new Thread(() -> {
             process.destroy(); // SIGTERM: the target stops gracefully
             try {
