@@ -9,15 +9,22 @@ import org.benchtarget.core.db.DataAccessException;
 import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
 import org.benchtarget.core.files.StaticFiles;
+import org.benchtarget.core.fixture.Injection;
+import org.benchtarget.core.fixture.Manifest;
+import org.benchtarget.core.fixture.Readiness;
+import org.benchtarget.core.fixture.RunWindows;
+import org.benchtarget.core.fixture.ServerTiming;
 import org.benchtarget.core.hello.Hello;
 import org.benchtarget.core.home.HomePage;
 import org.benchtarget.core.ops.Health;
 import org.benchtarget.core.ops.Info;
 import org.benchtarget.core.ops.Metrics;
 import org.benchtarget.core.row.Rows;
+import org.benchtarget.core.web.Header;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.QueryParams;
+import org.benchtarget.core.web.Route;
 import org.benchtarget.core.web.Routes;
 import org.benchtarget.core.web.Signer;
 import org.benchtarget.core.web.WebRequest;
@@ -32,6 +39,7 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 
 /**
  * The composition root: Settings in, the whole application out. Adapters call
@@ -53,6 +61,10 @@ public final class App implements AutoCloseable {
     private final String serverHeader;
     private final Signer signer;
     private final HttpDate httpDate;
+    private final String manifest;
+    private final RunWindows windows;
+    private final Readiness readiness;
+    private final Injection injection;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -68,10 +80,14 @@ public final class App implements AutoCloseable {
         this.signer = new Signer(SecretStore.signingKey(pool, settings.secret()));
         var build = BuildInfo.load();
         this.info = new Info(settings, build.version(), Instant.now(clock));
+        this.manifest = Manifest.of(settings);
+        this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
+        this.readiness = new Readiness(settings.fixture().warmup());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
         this.routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
                 StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == org.benchtarget.core.config.Modes.Cache.PAGE),
                 new Health(counted));
+        this.injection = new Injection(settings.fixture(), routes.all().stream().map(route -> route.name()).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Opens the database (migrating and seeding it when needed) and builds every feature. */
@@ -89,6 +105,9 @@ public final class App implements AutoCloseable {
                 .get("/health", "health", true, (request, params) -> health.check())
                 .get("/metrics", "metrics", false, (request, params) -> metrics.scrape())
                 .get("/info", "info", false, (request, params) -> info.render())
+                .get("/ready", "ready", false, (request, params) -> readiness.check())
+                .post("/bench/window", "window", false, (request, params) -> windows.start(request))
+                .add("DELETE", "/bench/window", "window", Route.NEVER, (request, params) -> windows.end(request))
                 .build();
     }
 
@@ -119,34 +138,65 @@ public final class App implements AutoCloseable {
         return routes.match(method, path);
     }
 
-    /** Returns whether serving this request may block on the database (so not on an IO thread). */
+    /** Returns whether serving this request may block, on the database or an injected delay (so not on an IO thread). */
     public boolean mayBlock(Routes.Match match, WebRequest request) {
-        return match.route().touchesDb(request);
+        return match.route().touchesDb(request) || injection.mayDelay(match.route().name(), request);
     }
 
-    /** Serves a resolved request. Never throws: bad input is a 4xx, an outage 503, a fault 500. */
+    /**
+     * Serves a resolved request. Never throws: bad input is a 4xx, an outage 503, a fault 500. Adds
+     * the headers every target sends alike (X-Query-Count, Vary, X-Bench-Mode, Server-Timing).
+     */
     public WebResult handle(Routes.Match match, WebRequest request) {
         long start = System.nanoTime();
-        var result = match.found() ? call(match, request) : match.problem();
+        long arrival = request.arrivalNanos() > 0 ? request.arrivalNanos() : start;
+        metrics.serving();
+        var extra = new ArrayList<Header>(4);
+        long dbNanos = -1;
+        WebResult result;
+        if (!match.found()) {
+            result = match.problem();
+        } else if (match.route().touchesDb(request)) {
+            try (var scope = statements.open()) {
+                result = attempt(match, request);
+                extra.add(new Header("X-Query-Count", Integer.toString(scope.count())));
+                dbNanos = scope.nanos();
+            }
+        } else {
+            result = attempt(match, request);
+        }
+        long end = System.nanoTime();
         if (settings.gzip() && result.body().length >= GZIP_MIN_BYTES) {
-            result = result.withHeader("Vary", "Accept-Encoding");
+            extra.add(new Header("Vary", "Accept-Encoding"));
         }
-        metrics.record(match.route(), request.method(), result.status(), System.nanoTime() - start);
-        return result;
-    }
-
-    private WebResult call(Routes.Match match, WebRequest request) {
-        if (!match.route().touchesDb(request)) {
-            return attempt(match, request);
+        if (settings.fixture().manifest()) {
+            extra.add(new Header(Manifest.HEADER, manifest));
         }
-        try (var scope = statements.open()) {
-            var result = attempt(match, request);
-            return result.withHeader("X-Query-Count", Integer.toString(scope.count()));
+        long queue = request.arrivalNanos() > 0 ? start - request.arrivalNanos() : -1;
+        if (settings.fixture().serverTiming()) {
+            extra.add(new Header("Server-Timing", ServerTiming.format(queue, end - start, dbNanos)));
         }
+        var route = match.route();
+        metrics.record(route, request.method(), result.status(), end - start);
+        metrics.served(route, queue, end - start);
+        windows.record(route.name(), result.status(), arrival);
+        readiness.record(route.name(), result.status());
+        return result.withHeaders(extra);
     }
 
     private WebResult attempt(Routes.Match match, WebRequest request) {
         try {
+            var injected = injection.decide(match.route().name(), request);
+            if (injected != Injection.Decision.NONE) {
+                if (injected.delayNanos() > 0) {
+                    Thread.sleep(injected.delayNanos() / 1_000_000, (int) (injected.delayNanos() % 1_000_000));
+                }
+                if (injected.failStatus() > 0) {
+                    return WebResult.text(injected.failStatus(), "injected failure (" + injected.description() + ")")
+                            .withHeader("X-Injected", injected.description());
+                }
+                return match.endpoint().handle(request, match.params()).withHeader("X-Injected", injected.description());
+            }
             return match.endpoint().handle(request, match.params());
         } catch (HttpProblem problem) {
             return problem.toResult();

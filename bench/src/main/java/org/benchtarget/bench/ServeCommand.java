@@ -2,6 +2,7 @@ package org.benchtarget.bench;
 
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.bench.serve.TargetJvm;
+import org.benchtarget.bench.serve.WarmUp;
 import org.benchtarget.core.config.Profiles;
 import org.benchtarget.core.config.SettingsParser;
 import picocli.CommandLine.Command;
@@ -24,12 +25,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KNOB=VALUE", description = "override a knob; repeatable")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--warm", arity = "0..1", fallbackValue = "3000", paramLabel = "REQUESTS",
+            description = "after start, send REQUESTS (default 3000) to each of /hello, /db and / and wait for /ready")
+    Integer warm;
+
     @Option(names = "--jvm-opt", paramLabel = "OPTION", description = "extra JVM option for the target; repeatable")
     List<String> jvmOptions = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         // Parse here first: a bad knob stops with one line before any JVM starts.
+        if (warm != null && warm < 1) {
+            throw new BenchException("--warm " + warm + ": expected a number of requests above 0");
+        }
+        if (warm != null && sets.stream().noneMatch(set -> set.startsWith("warmup="))) {
+            sets.add("warmup=" + warm); // the target's /ready counts the same warm-up
+        }
         var settings = SettingsParser.parse(profile, System.getenv(), sets);
         var command = new ArrayList<String>();
         command.add(TargetJvm.javaBinary());
@@ -43,8 +54,14 @@ final class ServeCommand implements Callable<Integer> {
             command.add(set);
         }
         var builder = new ProcessBuilder(command).inheritIO();
+        if (warm != null) {
+            builder.redirectOutput(ProcessBuilder.Redirect.PIPE); // to see the bound port
+        }
         builder.environment().putAll(TargetJvm.ENVIRONMENT);
         var process = builder.start();
+        if (warm != null) {
+            warmUp(process, settings.host(), warm);
+        }
         var stopper = new Thread(() -> {
             process.destroy(); // SIGTERM: the target stops gracefully
             try {
@@ -61,5 +78,30 @@ final class ServeCommand implements Callable<Integer> {
             // already stopping: the hook waits for the target
         }
         return exit;
+    }
+
+    /** Echoes the target's output; once it listens, warms it up (in the background of the echo). */
+    private static void warmUp(Process process, String host, int requests) {
+        Thread.ofPlatform().daemon().name("target-output").start(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+                var listening = java.util.regex.Pattern.compile("listening on port (\\d+)");
+                for (String line; (line = lines.readLine()) != null; ) {
+                    System.out.println(line);
+                    var matcher = listening.matcher(line);
+                    if (matcher.find()) {
+                        int port = Integer.parseInt(matcher.group(1));
+                        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
+                            try {
+                                WarmUp.run(host, port, requests);
+                            } catch (Exception e) {
+                                System.err.println("bench: warm-up failed: " + e.getMessage());
+                            }
+                        });
+                    }
+                }
+            } catch (java.io.IOException ended) {
+                // the target stopped
+            }
+        });
     }
 }

@@ -35,8 +35,9 @@ final class AppHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
+        long arrival = System.nanoTime();
         var match = app.resolve(exchange.getRequestMethod().toString(), exchange.getRequestPath());
-        var request = new ExchangeRequest(exchange);
+        var request = new ExchangeRequest(exchange, arrival);
         if (!exchange.isInIoThread() || (workers == Workers.NIO && !app.mayBlock(match, request))) {
             serve(exchange, match, request);
         } else if (workers == Workers.VIRTUAL) {

@@ -9,9 +9,16 @@ import java.io.IOException;
 /** An Undertow exchange seen as a {@link WebRequest}. Confined to the exchange's thread. */
 final class ExchangeRequest implements WebRequest {
     private final HttpServerExchange exchange;
+    private final long arrivalNanos;
 
-    ExchangeRequest(HttpServerExchange exchange) {
+    ExchangeRequest(HttpServerExchange exchange, long arrivalNanos) {
         this.exchange = exchange;
+        this.arrivalNanos = arrivalNanos;
+    }
+
+    @Override
+    public long arrivalNanos() {
+        return arrivalNanos;
     }
 
     @Override

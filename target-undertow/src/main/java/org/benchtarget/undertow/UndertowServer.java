@@ -82,6 +82,14 @@ public final class UndertowServer implements AutoCloseable {
 
     public UndertowServer start() {
         undertow.start();
+        if (app.settings().workers() != Workers.VIRTUAL) {
+            var pool = undertow.getWorker().getMXBean();
+            var registry = app.metrics().registry();
+            io.micrometer.core.instrument.Gauge.builder("bench.workers.busy", pool, bean -> bean.getBusyWorkerThreadCount())
+                    .description("worker threads running a task").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("bench.workers.size", pool, bean -> bean.getWorkerPoolSize())
+                    .description("worker threads in the pool").register(registry);
+        }
         return this;
     }
 

@@ -31,6 +31,13 @@ public enum Knob {
     DB_PASSWORD("db.password", "", "database password; default empty (h2) or benchtarget (postgres); never shown"),
     DB_POOL("db.pool", "8", "connections in the pool (fixed size)"),
     SECRET("secret", "", "key that signs session cookies and CSRF tokens; empty: generated once and kept in the database, shared by every process on it; never shown"),
+    MANIFEST("manifest", "on", "X-Bench-Mode on every response: target, mode, workers, threads, gzip, cache, wall.queries, db", "on", "off"),
+    SERVER_TIMING("server-timing", "on", "Server-Timing on every response: queue (waiting for a worker), app, db", "on", "off"),
+    INJECT_HEADERS("inject.headers", "off", "obey X-Delay and X-Fail request headers (never on unless asked)", "on", "off"),
+    INJECT_SEED("inject.seed", "1", "seed of the injection random generators, so a run repeats exactly"),
+    INJECT_MAX_DELAY("inject.max-delay", "10s", "longest delay a header or knob may inject"),
+    WINDOW_TOKEN("window.token", "", "token /bench/window requires (X-Bench-Token); required when listening beyond loopback; never shown"),
+    WARMUP("warmup", "0", "requests per benchmark endpoint (hello, db, home) before /ready answers 200; 0: ready at once"),
     SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish");
 
     private final String key;
@@ -65,6 +72,11 @@ public enum Knob {
     /** Returns the environment variable that sets this knob, e.g. {@code BENCH_IO_THREADS}. */
     public String envName() {
         return "BENCH_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Per-endpoint injection knobs, {@code inject.delay.ENDPOINT} and {@code inject.fail.ENDPOINT}, have open names. */
+    public static boolean isInjectionKey(String key) {
+        return key.matches("inject\\.(delay|fail)\\.[a-z0-9.\\-]+");
     }
 
     public static Optional<Knob> byKey(String key) {

@@ -28,6 +28,7 @@ public record Settings(
         boolean keepalive,
         DbConfig db,
         String secret,
+        FixtureSettings fixture,
         Duration shutdownTimeout,
         Map<Knob, String> effective) {
 
@@ -40,6 +41,6 @@ public record Settings(
         var values = new java.util.EnumMap<>(effective);
         values.put(Knob.PORT, Integer.toString(newPort));
         return new Settings(profile, target, mode, host, newPort, workers, threads, ioThreads, gzip, cache,
-                wallQueries, keepalive, db, secret, shutdownTimeout, values);
+                wallQueries, keepalive, db, secret, fixture, shutdownTimeout, values);
     }
 }

@@ -61,7 +61,8 @@ public final class SettingsParser {
         for (var knob : Knob.values()) {
             values.put(knob, knob.defaultValue());
         }
-        apply(values, Profiles.load(name).knobs(), "profile " + name);
+        var injections = new java.util.TreeMap<String, String>();
+        apply(values, injections, Profiles.load(name).knobs(), "profile " + name);
         var fromEnv = new LinkedHashMap<String, String>();
         for (var knob : Knob.values()) {
             var value = env.get(knob.envName());
@@ -69,9 +70,9 @@ public final class SettingsParser {
                 fromEnv.put(knob.key(), value);
             }
         }
-        apply(values, fromEnv, "environment");
-        apply(values, parseSets(sets), "--set");
-        return build(name, values);
+        apply(values, injections, fromEnv, "environment");
+        apply(values, injections, parseSets(sets), "--set");
+        return build(name, values, injections);
     }
 
     /** Returns the {@code --set} values that point a target at {@code db}. */
@@ -95,8 +96,12 @@ public final class SettingsParser {
         return parsed;
     }
 
-    private static void apply(Map<Knob, String> values, Map<String, String> source, String where) {
+    private static void apply(Map<Knob, String> values, Map<String, String> injections, Map<String, String> source, String where) {
         source.forEach((key, value) -> {
+            if (Knob.isInjectionKey(key)) {
+                injections.put(key, value);
+                return;
+            }
             var knob = Knob.byKey(key).orElseThrow(() -> new SettingsException(
                     where + ": unknown knob '" + key + "'; known: "
                             + String.join(", ", Arrays.stream(Knob.values()).map(Knob::key).toList())));
@@ -104,7 +109,7 @@ public final class SettingsParser {
         });
     }
 
-    private static Settings build(String profile, Map<Knob, String> values) {
+    private static Settings build(String profile, Map<Knob, String> values, Map<String, String> injections) {
         for (var knob : Knob.values()) {
             var value = values.get(knob);
             if (!knob.allowed().isEmpty() && !knob.allowed().contains(value)) {
@@ -118,6 +123,8 @@ public final class SettingsParser {
         effective.put(Knob.DB_USER, db.user());
         effective.put(Knob.DB_PASSWORD, db.password().isEmpty() ? "" : "(set)");
         effective.put(Knob.SECRET, values.get(Knob.SECRET).isEmpty() ? "(database)" : "(set)");
+        effective.put(Knob.WINDOW_TOKEN, values.get(Knob.WINDOW_TOKEN).isEmpty() ? "" : "(set)");
+        var fixture = fixture(values, injections);
         return new Settings(
                 profile,
                 values.get(Knob.TARGET),
@@ -133,6 +140,7 @@ public final class SettingsParser {
                 values.get(Knob.KEEPALIVE).equals("on"),
                 db,
                 values.get(Knob.SECRET),
+                fixture,
                 duration(values, Knob.SHUTDOWN_TIMEOUT),
                 effective);
     }
@@ -159,6 +167,30 @@ public final class SettingsParser {
         return new DbConfig(kind, url, user, password, pool);
     }
 
+    private static FixtureSettings fixture(Map<Knob, String> values, Map<String, String> injections) {
+        var maxDelay = duration(values, Knob.INJECT_MAX_DELAY);
+        for (var entry : injections.entrySet()) {
+            try {
+                if (entry.getKey().startsWith("inject.delay.")) {
+                    org.benchtarget.core.fixture.DelaySpec.parse(entry.getValue(), maxDelay);
+                } else {
+                    org.benchtarget.core.fixture.FailSpec.parse(entry.getValue());
+                }
+            } catch (org.benchtarget.core.web.HttpProblem e) {
+                throw new SettingsException(entry.getKey() + "=" + entry.getValue() + ": " + e.reason());
+            }
+        }
+        long seed;
+        try {
+            seed = Long.parseLong(values.get(Knob.INJECT_SEED));
+        } catch (NumberFormatException e) {
+            throw new SettingsException("inject.seed=" + values.get(Knob.INJECT_SEED) + ": expected a whole number");
+        }
+        return new FixtureSettings(values.get(Knob.MANIFEST).equals("on"), values.get(Knob.SERVER_TIMING).equals("on"),
+                values.get(Knob.INJECT_HEADERS).equals("on"), seed, maxDelay, injections,
+                values.get(Knob.WINDOW_TOKEN), integer(values, Knob.WARMUP, 0, 10_000_000));
+    }
+
     private static int integer(Map<Knob, String> values, Knob knob, int min, int max) {
         var text = values.get(knob);
         try {
@@ -174,12 +206,17 @@ public final class SettingsParser {
 
     private static Duration duration(Map<Knob, String> values, Knob knob) {
         var text = values.get(knob);
-        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)").matcher(text);
+        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
         if (!matcher.matches()) {
             throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms or 10s");
         }
         long amount = Long.parseLong(matcher.group(1));
-        return matcher.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
     }
 
     private static String host(String host) {

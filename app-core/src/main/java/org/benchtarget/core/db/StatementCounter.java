@@ -25,7 +25,7 @@ public final class StatementCounter {
 
     /** Returns a DataSource whose connections count into this counter. */
     public DataSource wrap(DataSource dataSource) {
-        return proxy(DataSource.class, dataSource, (method, result) ->
+        return proxy(DataSource.class, dataSource, (method, result, nanos) ->
                 method.getName().equals("getConnection") ? proxy(Connection.class, (Connection) result, this::onConnectionCall) : result);
     }
 
@@ -44,6 +44,7 @@ public final class StatementCounter {
     public final class Scope implements AutoCloseable {
         private final Scope outer;
         private int count;
+        private long nanos;
 
         private Scope(Scope outer) {
             this.outer = outer;
@@ -51,6 +52,11 @@ public final class StatementCounter {
 
         public int count() {
             return count;
+        }
+
+        /** Returns the time spent executing this request's statements. */
+        public long nanos() {
+            return nanos;
         }
 
         @Override
@@ -63,7 +69,7 @@ public final class StatementCounter {
         }
     }
 
-    private Object onConnectionCall(Method method, Object result) {
+    private Object onConnectionCall(Method method, Object result, long nanos) {
         if (CREATE.contains(method.getName())) {
             @SuppressWarnings("unchecked")
             var type = (Class<Statement>) method.getReturnType();
@@ -72,25 +78,26 @@ public final class StatementCounter {
         return result;
     }
 
-    private Object onStatementCall(Method method, Object result) {
+    private Object onStatementCall(Method method, Object result, long nanos) {
         if (EXECUTE.contains(method.getName())) {
-            count(1);
+            count(1, nanos);
         } else if (method.getName().equals("executeBatch") || method.getName().equals("executeLargeBatch")) {
-            count(java.lang.reflect.Array.getLength(result));
+            count(java.lang.reflect.Array.getLength(result), nanos);
         }
         return result;
     }
 
-    private void count(int statements) {
+    private void count(int statements, long nanos) {
         total.add(statements);
         var scope = current.get();
         if (scope != null) {
             scope.count += statements;
+            scope.nanos += nanos;
         }
     }
 
     private interface AfterCall {
-        Object apply(Method method, Object result);
+        Object apply(Method method, Object result, long nanos);
     }
 
     private static <T> T proxy(Class<T> type, T target, AfterCall after) {
@@ -98,8 +105,10 @@ public final class StatementCounter {
             if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
                 return method.invoke(target, args);
             }
+            long start = System.nanoTime();
             try {
-                return after.apply(method, method.invoke(target, args));
+                var result = method.invoke(target, args);
+                return after.apply(method, result, System.nanoTime() - start);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

@@ -54,11 +54,14 @@ public final class Info {
             json.writeStringField("db", settings.db().kind().knobValue());
             json.writeObjectFieldStart("knobs");
             for (var knob : Knob.values()) {
-                if (knob != Knob.DB_PASSWORD && knob != Knob.DB_URL && knob != Knob.SECRET) {
+                if (knob != Knob.DB_PASSWORD && knob != Knob.DB_URL && knob != Knob.SECRET && knob != Knob.WINDOW_TOKEN) {
                     json.writeStringField(knob.key(), settings.effective().get(knob));
                 }
             }
             json.writeStringField(Knob.DB_URL.key(), settings.db().describe().substring(settings.db().kind().knobValue().length() + 1));
+            for (var injection : settings.fixture().injections().entrySet()) {
+                json.writeStringField(injection.getKey(), injection.getValue());
+            }
             json.writeEndObject();
             json.writeObjectFieldStart("server");
             for (var entry : new java.util.TreeMap<>(server).entrySet()) {

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Route, Timer[]> phases = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     private record TimerKey(Route route, String method, int status) {
@@ -39,6 +41,37 @@ public final class Metrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         FunctionCounter.builder("sql.statements", statements, StatementCounter::total)
                 .description("SQL statements executed")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("bench.requests.busy", inFlight, java.util.concurrent.atomic.AtomicInteger::get)
+                .description("requests being served by a worker (not waiting in a queue)")
+                .register(registry);
+    }
+
+    /** Marks a request as being served; {@link #served} ends it. */
+    public void serving() {
+        inFlight.incrementAndGet();
+    }
+
+    /**
+     * Ends a request: its queue time (waiting for a worker; negative when unknown) and service time
+     * go to per-endpoint histograms, which separate a server's queueing from the client's latency.
+     */
+    public void served(Route route, long queueNanos, long serviceNanos) {
+        inFlight.decrementAndGet();
+        var pair = phases.computeIfAbsent(route, key -> new Timer[]{
+                phaseTimer("http.server.queue", "time a request waited for a worker", key),
+                phaseTimer("http.server.service", "time a worker spent serving a request", key)});
+        if (queueNanos >= 0) {
+            pair[0].record(queueNanos, TimeUnit.NANOSECONDS);
+        }
+        pair[1].record(serviceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer phaseTimer(String name, String description, Route route) {
+        return Timer.builder(name).description(description).tag("endpoint", route.name())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
                 .register(registry);
     }
 

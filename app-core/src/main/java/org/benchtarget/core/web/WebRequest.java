@@ -22,6 +22,14 @@ public interface WebRequest {
      */
     byte[] body(int limit) throws java.io.IOException;
 
+    /**
+     * Returns {@link System#nanoTime()} when the server had read the request, before it waited for a
+     * worker; 0 when the adapter cannot tell (then Server-Timing has no queue entry).
+     */
+    default long arrivalNanos() {
+        return 0;
+    }
+
     /** Returns the value of a cookie from the Cookie header, or null. */
     default String cookie(String name) {
         return Cookies.value(header("Cookie"), name);

@@ -39,6 +39,17 @@ public record WebResult(int status, String contentType, List<Header> headers, by
         return new WebResult(status, contentType, more, body);
     }
 
+    /** Returns a copy with {@code more} headers appended (one copy for several). */
+    public WebResult withHeaders(List<Header> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        var all = new ArrayList<Header>(headers.size() + more.size());
+        all.addAll(headers);
+        all.addAll(more);
+        return new WebResult(status, contentType, all, body);
+    }
+
     public String header(String name) {
         for (var header : headers) {
             if (header.name().equalsIgnoreCase(name)) {

@@ -106,6 +106,21 @@ class SettingsParserTest {
     }
 
     @Test
+    void injectionKnobsAreValidatedAtStart() {
+        var settings = SettingsParser.parse(null, Map.of(), List.of("inject.delay.db=lognormal(20ms,5ms)", "inject.fail.hello=503@0.01"));
+        assertThat(settings.fixture().injections()).containsEntry("inject.delay.db", "lognormal(20ms,5ms)").hasSize(2);
+        assertThat(settings.fixture().injectHeaders()).isFalse();
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("inject.delay.db=soon")))
+                .hasMessageStartingWith("inject.delay.db=soon: delay 'soon': expected 50ms");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("inject.delay.db=20s")))
+                .hasMessageContaining("over inject.max-delay");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("inject.fail.db=200")))
+                .hasMessageStartingWith("inject.fail.db=200: fail '200'");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("inject.seed=x")))
+                .hasMessage("inject.seed=x: expected a whole number");
+    }
+
+    @Test
     void everyShippedProfileParses() {
         for (var name : Profiles.names()) {
             assertThat(SettingsParser.parse(name, Map.of(), List.of()).profile()).isEqualTo(name);
