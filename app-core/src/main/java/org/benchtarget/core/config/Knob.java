@@ -31,7 +31,8 @@ public enum Knob {
     DB_PASSWORD("db.password", "", "database password; default empty (h2) or benchtarget (postgres); never shown"),
     DB_POOL("db.pool", "8", "connections in the pool (fixed size)"),
     SECRET("secret", "", "key that signs session cookies and CSRF tokens; empty: generated once and kept in the database, shared by every process on it; never shown"),
-    SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish");
+    SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish"),
+    SURVEY_DRAFT_TTL("survey.draft-ttl", "24h", "how long an abandoned survey draft is kept before it expires and is deleted");
 
     private final String key;
     private final String defaultValue;

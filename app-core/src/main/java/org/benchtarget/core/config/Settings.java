@@ -29,6 +29,7 @@ public record Settings(
         DbConfig db,
         String secret,
         Duration shutdownTimeout,
+        Duration surveyDraftTtl,
         Map<Knob, String> effective) {
 
     public Settings {
@@ -40,6 +41,6 @@ public record Settings(
         var values = new java.util.EnumMap<>(effective);
         values.put(Knob.PORT, Integer.toString(newPort));
         return new Settings(profile, target, mode, host, newPort, workers, threads, ioThreads, gzip, cache,
-                wallQueries, keepalive, db, secret, shutdownTimeout, values);
+                wallQueries, keepalive, db, secret, shutdownTimeout, surveyDraftTtl, values);
     }
 }

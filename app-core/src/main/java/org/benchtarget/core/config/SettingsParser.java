@@ -134,6 +134,7 @@ public final class SettingsParser {
                 db,
                 values.get(Knob.SECRET),
                 duration(values, Knob.SHUTDOWN_TIMEOUT),
+                positive(duration(values, Knob.SURVEY_DRAFT_TTL), Knob.SURVEY_DRAFT_TTL, values),
                 effective);
     }
 
@@ -174,12 +175,24 @@ public final class SettingsParser {
 
     private static Duration duration(Map<Knob, String> values, Knob knob) {
         var text = values.get(knob);
-        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)").matcher(text);
+        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
         if (!matcher.matches()) {
-            throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms or 10s");
+            throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms, 10s, 30m or 24h");
         }
         long amount = Long.parseLong(matcher.group(1));
-        return matcher.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    private static Duration positive(Duration duration, Knob knob, Map<Knob, String> values) {
+        if (duration.isZero()) {
+            throw new SettingsException(knob.key() + "=" + values.get(knob) + ": expected a duration of more than 0, such as 30m or 24h");
+        }
+        return duration;
     }
 
     private static String host(String host) {
