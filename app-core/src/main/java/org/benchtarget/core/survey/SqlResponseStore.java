@@ -56,7 +56,9 @@ final class SqlResponseStore implements ResponseStore {
                 return Outcome.STORED;
             } catch (SQLException e) {
                 connection.rollback();
-                if (Conflicts.isConflict(e) && isCompleted(survey.id(), token)) {
+                // The same connection asks: a second one could wait forever on a pool whose
+                // connections are all held by losers of this very race.
+                if (Conflicts.isConflict(e) && isCompleted(connection, survey.id(), token)) {
                     return Outcome.ALREADY_STORED;
                 }
                 throw e;
@@ -110,7 +112,13 @@ final class SqlResponseStore implements ResponseStore {
 
     @Override
     public boolean isCompleted(int surveyId, String token) throws SQLException {
-        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(SELECT_COMPLETED)) {
+        try (var connection = dataSource.getConnection()) {
+            return isCompleted(connection, surveyId, token);
+        }
+    }
+
+    private static boolean isCompleted(Connection connection, int surveyId, String token) throws SQLException {
+        try (var select = connection.prepareStatement(SELECT_COMPLETED)) {
             select.setString(1, token);
             select.setInt(2, surveyId);
             try (var rows = select.executeQuery()) {
