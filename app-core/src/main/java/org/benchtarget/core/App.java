@@ -21,6 +21,7 @@ import org.benchtarget.core.ops.Info;
 import org.benchtarget.core.ops.Metrics;
 import org.benchtarget.core.row.Rows;
 import org.benchtarget.core.web.Header;
+import org.benchtarget.core.survey.Surveys;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.QueryParams;
@@ -65,6 +66,7 @@ public final class App implements AutoCloseable {
     private final RunWindows windows;
     private final Readiness readiness;
     private final Injection injection;
+    private final Surveys surveys;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -84,6 +86,8 @@ public final class App implements AutoCloseable {
         this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
         this.readiness = new Readiness(settings.fixture().warmup());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
+        this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry());
+        surveys.startSweeping();
         this.routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
                 StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == org.benchtarget.core.config.Modes.Cache.PAGE),
                 new Health(counted));
@@ -102,6 +106,12 @@ public final class App implements AutoCloseable {
                 .get("/", "home", false, (request, params) -> home.anonymous())
                 .get("/hello.txt", "hello.txt", false, (request, params) -> files.serve("/hello.txt", request))
                 .get("/static/*", "static", false, (request, params) -> files.serve(request.path(), request))
+                .get("/surveys", "surveys", true, (request, params) -> surveys.list())
+                .get("/surveys/{id}", "survey-start", true, (request, params) -> surveys.start(params.id(0)))
+                .get("/surveys/{id}/pages/{n}", "survey-page", true, (request, params) -> surveys.page(params.id(0), params.id(1), QueryParams.ofQuery(request.rawQuery())))
+                .post("/surveys/{id}/pages/{n}", "survey-page", true, (request, params) -> surveys.submit(params.id(0), params.id(1), request))
+                .get("/surveys/{id}/done", "survey-done", true, (request, params) -> surveys.done(params.id(0), QueryParams.ofQuery(request.rawQuery())))
+                .get("/surveys/{id}/results", "survey-results", true, (request, params) -> surveys.results(params.id(0)))
                 .get("/health", "health", true, (request, params) -> health.check())
                 .get("/metrics", "metrics", false, (request, params) -> metrics.scrape())
                 .get("/info", "info", false, (request, params) -> info.render())
@@ -220,6 +230,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        surveys.close();
         pool.close();
         metrics.close();
     }

@@ -38,7 +38,8 @@ public enum Knob {
     INJECT_MAX_DELAY("inject.max-delay", "10s", "longest delay a header or knob may inject"),
     WINDOW_TOKEN("window.token", "", "token /bench/window requires (X-Bench-Token); required when listening beyond loopback; never shown"),
     WARMUP("warmup", "0", "requests per benchmark endpoint (hello, db, home) before /ready answers 200; 0: ready at once"),
-    SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish");
+    SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish"),
+    SURVEY_DRAFT_TTL("survey.draft-ttl", "24h", "how long an abandoned survey draft is kept before it expires and is deleted");
 
     private final String key;
     private final String defaultValue;

@@ -30,6 +30,7 @@ public record Settings(
         String secret,
         FixtureSettings fixture,
         Duration shutdownTimeout,
+        Duration surveyDraftTtl,
         Map<Knob, String> effective) {
 
     public Settings {
@@ -41,6 +42,6 @@ public record Settings(
         var values = new java.util.EnumMap<>(effective);
         values.put(Knob.PORT, Integer.toString(newPort));
         return new Settings(profile, target, mode, host, newPort, workers, threads, ioThreads, gzip, cache,
-                wallQueries, keepalive, db, secret, fixture, shutdownTimeout, values);
+                wallQueries, keepalive, db, secret, fixture, shutdownTimeout, surveyDraftTtl, values);
     }
 }

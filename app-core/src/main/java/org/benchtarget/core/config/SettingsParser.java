@@ -142,6 +142,7 @@ public final class SettingsParser {
                 values.get(Knob.SECRET),
                 fixture,
                 duration(values, Knob.SHUTDOWN_TIMEOUT),
+                positive(duration(values, Knob.SURVEY_DRAFT_TTL), Knob.SURVEY_DRAFT_TTL, values),
                 effective);
     }
 
@@ -208,7 +209,7 @@ public final class SettingsParser {
         var text = values.get(knob);
         var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
         if (!matcher.matches()) {
-            throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms or 10s");
+            throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms, 10s, 30m or 24h");
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {
@@ -217,6 +218,13 @@ public final class SettingsParser {
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
+    }
+
+    private static Duration positive(Duration duration, Knob knob, Map<Knob, String> values) {
+        if (duration.isZero()) {
+            throw new SettingsException(knob.key() + "=" + values.get(knob) + ": expected a duration of more than 0, such as 30m or 24h");
+        }
+        return duration;
     }
 
     private static String host(String host) {

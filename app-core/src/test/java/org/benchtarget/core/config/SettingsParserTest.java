@@ -71,6 +71,16 @@ class SettingsParserTest {
     }
 
     @Test
+    void surveyDraftTtlTakesMinutesAndHoursAndMustBePositive() {
+        assertThat(SettingsParser.parse(null, Map.of(), List.of()).surveyDraftTtl()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(SettingsParser.parse(null, Map.of(), List.of("survey.draft-ttl=30m")).surveyDraftTtl()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("survey.draft-ttl=0s")))
+                .hasMessageStartingWith("survey.draft-ttl=0s: expected a duration of more than 0");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("survey.draft-ttl=1d")))
+                .hasMessageStartingWith("survey.draft-ttl=1d: expected a duration");
+    }
+
+    @Test
     void repeatedAndMalformedSetsAreRefused() {
         assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("gzip=on", "gzip=off")))
                 .hasMessage("--set gzip: given twice");

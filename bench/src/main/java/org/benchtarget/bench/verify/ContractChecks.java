@@ -59,6 +59,7 @@ public final class ContractChecks {
         checks.add(new Check("gzip: bodies of 1 KiB or more gzipped with Vary when gzip=on, never when off", this::gzip));
         checks.add(new Check("HTTP/1.0 keep-alive (ab -k) and HTTP/1.1 keep-alive on one connection", this::keepAlive));
         checks.addAll(new FixtureChecks(http).checks());
+        checks.addAll(new SurveyChecks(http.base()).checks());
         return checks;
     }
 
