@@ -92,6 +92,9 @@ public final class Logins {
         if (username.length() > MAX_USERNAME || password.length() > MAX_PASSWORD) {
             return page(400, withError(again, "User name or password too long."), List.of());
         }
+        if (username.chars().anyMatch(Character::isISOControl)) {
+            return page(400, withError(again, "User names have no control characters."), List.of());
+        }
         var user = users.login(username);
         boolean matches = Passwords.verify(password, user == null ? Passwords.DECOY : user.passwordHash());
         if (user == null || !matches) {
