@@ -58,6 +58,7 @@ public final class ContractChecks {
         checks.add(new Check("metrics: Prometheus text with request timers, pool, JVM and SQL counts", this::metrics));
         checks.add(new Check("gzip: bodies of 1 KiB or more gzipped with Vary when gzip=on, never when off", this::gzip));
         checks.add(new Check("HTTP/1.0 keep-alive (ab -k) and HTTP/1.1 keep-alive on one connection", this::keepAlive));
+        checks.addAll(new WallChecks(http.base()).checks());
         return checks;
     }
 
