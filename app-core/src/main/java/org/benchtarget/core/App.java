@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import org.benchtarget.core.auth.Logins;
+import org.benchtarget.core.auth.Sessions;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.db.DataAccessException;
 import org.benchtarget.core.db.SecretStore;
@@ -22,6 +24,8 @@ import org.benchtarget.core.ops.Metrics;
 import org.benchtarget.core.row.Rows;
 import org.benchtarget.core.web.Header;
 import org.benchtarget.core.survey.Surveys;
+import org.benchtarget.core.wall.Walls;
+import org.benchtarget.core.web.Csrf;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.QueryParams;
@@ -90,7 +94,7 @@ public final class App implements AutoCloseable {
         surveys.startSweeping();
         this.routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
                 StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == org.benchtarget.core.config.Modes.Cache.PAGE),
-                new Health(counted));
+                new Health(counted), logins(counted, templates, clock), walls(counted, templates, clock));
         this.injection = new Injection(settings.fixture(), routes.all().stream().map(route -> route.name()).collect(java.util.stream.Collectors.toSet()));
     }
 
@@ -99,11 +103,27 @@ public final class App implements AutoCloseable {
         return new App(settings, Clock.systemDefaultZone());
     }
 
-    private Routes routes(Hello hello, Rows rows, StaticFiles files, HomePage home, Health health) {
+    private Logins logins(DataSource counted, TemplateEngine templates, Clock clock) {
+        return new Logins(counted, templates, new Sessions(signer, clock), new Csrf(signer));
+    }
+
+    private Walls walls(DataSource counted, TemplateEngine templates, Clock clock) {
+        return new Walls(counted, templates, new Sessions(signer, clock), new Csrf(signer), settings.wallQueries(),
+                settings.cache().data(), metrics.registry(), clock);
+    }
+
+    private Routes routes(Hello hello, Rows rows, StaticFiles files, HomePage home, Health health, Logins logins, Walls walls) {
         return Routes.builder()
                 .get("/hello", "hello", false, (request, params) -> WebResult.ok(WebResult.TEXT, hello.body()))
                 .get("/db", "db", true, (request, params) -> rows.row(QueryParams.ofQuery(request.rawQuery())))
-                .get("/", "home", false, (request, params) -> home.anonymous())
+                // anonymous visitors never touch the database (nor get a signed-in page from cache=page)
+                .add("GET", "/", "home", Sessions.CARRIES_COOKIE, (request, params) -> walls.home(request).orElseGet(home::anonymous))
+                .add("GET", "/login", "login", Logins.TOUCHES_DB, logins::form)
+                .add("POST", "/login", "login", Logins.TOUCHES_DB, logins::login)
+                .post("/logout", "logout", true, logins::logout)
+                .get("/wall/{id}", "wall", true, walls::show)
+                .post("/wall/{id}/items", "wall-post", true, walls::post)
+                .post("/wall/{id}/items/{item}/remove", "wall-remove", true, walls::remove)
                 .get("/hello.txt", "hello.txt", false, (request, params) -> files.serve("/hello.txt", request))
                 .get("/static/*", "static", false, (request, params) -> files.serve(request.path(), request))
                 .get("/surveys", "surveys", true, (request, params) -> surveys.list())

@@ -10,7 +10,7 @@ import java.util.List;
  * is all-or-nothing. {@link #VERSION} changes whenever the generated data changes.
  */
 public final class Seeder {
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final List<SeedStep> steps;
 
@@ -20,7 +20,7 @@ public final class Seeder {
 
     /** Returns the seeder of every table this build knows. */
     public static Seeder standard() {
-        return new Seeder(List.of(new TestRows(), new SurveyData()));
+        return new Seeder(List.of(new TestRows(), new UserSeed(), new WallSeed(), new SurveyData()));
     }
 
     /** Seeds when the tables are empty or hold another version's data; returns whether it did. */

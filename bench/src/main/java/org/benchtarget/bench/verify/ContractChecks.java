@@ -60,6 +60,7 @@ public final class ContractChecks {
         checks.add(new Check("HTTP/1.0 keep-alive (ab -k) and HTTP/1.1 keep-alive on one connection", this::keepAlive));
         checks.addAll(new FixtureChecks(http).checks());
         checks.addAll(new SurveyChecks(http.base()).checks());
+        checks.addAll(new WallChecks(http.base()).checks());
         return checks;
     }
 
