@@ -7,10 +7,10 @@ import org.benchtarget.core.web.WebRequest;
 import java.io.IOException;
 
 /** An Undertow exchange seen as a {@link WebRequest}. Confined to the exchange's thread. */
-final class ExchangeRequest implements WebRequest {
+public final class ExchangeRequest implements WebRequest {
     private final HttpServerExchange exchange;
 
-    ExchangeRequest(HttpServerExchange exchange) {
+    public ExchangeRequest(HttpServerExchange exchange) {
         this.exchange = exchange;
     }
 
