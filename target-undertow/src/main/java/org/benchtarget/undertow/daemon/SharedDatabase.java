@@ -40,7 +40,7 @@ final class SharedDatabase implements AutoCloseable {
                     + "leave db.url empty (a shared H2 server is started), give jdbc:h2:tcp://... or ...;AUTO_SERVER=TRUE, or use db=postgres");
         }
         try {
-            var name = "benchtarget-daemon-" + ProcessHandle.current().pid();
+            var name = "benchtarget-daemon-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
             var password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             // The holder connection creates the in-memory database and keeps it alive while the daemon runs.
             var holder = DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", password);

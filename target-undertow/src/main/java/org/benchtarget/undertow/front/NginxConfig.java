@@ -70,6 +70,12 @@ final class NginxConfig {
                     gzip_types text/css text/javascript image/svg+xml;
                     gzip_vary on;
 
+                    # an HTTP/1.0 client may send no Host; the backend connection is HTTP/1.1, which requires one
+                    map $http_host $backend_host {
+                        "" $server_addr:$server_port;
+                        default $http_host;
+                    }
+
                     upstream backends {
                 %s        keepalive %d;
                         keepalive_requests 1000000;
@@ -92,7 +98,7 @@ final class NginxConfig {
                             proxy_pass http://backends;
                             proxy_http_version 1.1;
                             proxy_set_header Connection "";
-                            proxy_set_header Host $http_host;
+                            proxy_set_header Host $backend_host;
                             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                             proxy_pass_header Server;
                             proxy_pass_header Date;

@@ -3,7 +3,8 @@ package org.benchtarget.undertow.front;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import io.undertow.attribute.ExchangeAttributes;
+import io.undertow.attribute.ExchangeAttribute;
+import io.undertow.attribute.ReadOnlyAttributeException;
 import io.undertow.predicate.Predicates;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -73,7 +74,7 @@ final class UndertowFront implements Front {
                 .setMaxConnectionRetries(RETRIES)
                 .setNext(ResponseCodeHandler.HANDLE_404)
                 // An HTTP/1.0 client may send no Host; the backend connection is HTTP/1.1, which requires one.
-                .addRequestHeader(Headers.HOST, ExchangeAttributes.hostAndPort())
+                .addRequestHeader(Headers.HOST, new HostAndPort())
                 .build();
         HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive());
         if (settings.gzip()) {
@@ -141,6 +142,19 @@ final class UndertowFront implements Front {
         headers.put(Headers.CONTENT_TYPE, "application/json");
         headers.put(Headers.CACHE_CONTROL, "no-store");
         exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
+    }
+
+    /** The client's Host, or the front's own address when an HTTP/1.0 client sent none. */
+    private static final class HostAndPort implements ExchangeAttribute {
+        @Override
+        public String readAttribute(HttpServerExchange exchange) {
+            return exchange.getHostAndPort();
+        }
+
+        @Override
+        public void writeAttribute(HttpServerExchange exchange, String newValue) throws ReadOnlyAttributeException {
+            throw new ReadOnlyAttributeException("Host", newValue);
+        }
     }
 
     @Override
