@@ -51,7 +51,7 @@ public record BackendLaunch(String java, List<String> jvmOptions, Map<String, Pa
         Path jar;
         if (external != null && !external.isBlank()) {
             jar = Path.of(external);
-        } else if (Daemon.BACKENDS.contains(backend) && backend.equals("undertow")) {
+        } else if (backend.equals("undertow")) {
             jar = ownJar();
         } else {
             return new BackendLaunch(java, options, Map.of());

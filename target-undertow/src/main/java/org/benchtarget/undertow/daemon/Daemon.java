@@ -39,6 +39,7 @@ public final class Daemon implements AutoCloseable {
             throw new SettingsException("backend=" + settings.backend() + ": not available to daemon mode in this build (available: "
                     + String.join(", ", BACKENDS) + ")");
         }
+        Front.check(settings);
         var database = SharedDatabase.open(settings);
         Supervisor supervisor = null;
         try {

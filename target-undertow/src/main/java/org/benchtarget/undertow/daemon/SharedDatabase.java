@@ -46,7 +46,8 @@ final class SharedDatabase implements AutoCloseable {
             var holder = DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", password);
             // No -tcpAllowOthers: H2 refuses connections that are not from this machine.
             var server = Server.createTcpServer("-tcpPort", "0").start();
-            var url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + name;
+            // Backends starting together wait for each other's migration check instead of failing after H2's default 1 s.
+            var url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + name + ";LOCK_TIMEOUT=30000";
             return new SharedDatabase(new DbConfig(DbKind.H2, url, "sa", password, db.poolSize()), server, holder);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start the shared H2 server: " + e.getMessage(), e);

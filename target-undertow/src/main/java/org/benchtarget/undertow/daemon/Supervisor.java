@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * stop) and, past the shutdown timeout, SIGKILL. Thread-safe.
  */
 final class Supervisor implements AutoCloseable {
-    /** 20 JVMs starting together on two cores take a while. */
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** How long one backend may take from launch to healthy (a JVM start, migrations, pool). */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /** A backend that dies sooner than this after its start is crashing: wait longer before the next try. */
@@ -58,9 +58,13 @@ final class Supervisor implements AutoCloseable {
         }
         var supervisor = new Supervisor(List.copyOf(slots), settings.shutdownTimeout());
         try {
-            var deadline = Instant.now().plus(START_TIMEOUT);
-            supervisor.launchAndAwait(slots.subList(0, 1), deadline);
-            supervisor.launchAndAwait(slots.subList(1, slots.size()), deadline);
+            // The first alone (it may migrate and seed), then as many at once as there are CPUs: 20 JVMs
+            // starting together on one core thrash, and their migration checks time out on the schema lock.
+            supervisor.launchAndAwait(slots.subList(0, 1));
+            int batch = Math.max(2, Runtime.getRuntime().availableProcessors());
+            for (int from = 1; from < slots.size(); from += batch) {
+                supervisor.launchAndAwait(slots.subList(from, Math.min(slots.size(), from + batch)));
+            }
         } catch (RuntimeException e) {
             supervisor.close();
             throw e;
@@ -68,7 +72,8 @@ final class Supervisor implements AutoCloseable {
         return supervisor;
     }
 
-    private void launchAndAwait(List<Backend> group, Instant deadline) {
+    private void launchAndAwait(List<Backend> group) {
+        var deadline = Instant.now().plus(START_TIMEOUT);
         var ready = new ArrayList<CompletableFuture<Void>>();
         for (var backend : group) {
             ready.add(CompletableFuture.runAsync(() -> {
@@ -103,7 +108,7 @@ final class Supervisor implements AutoCloseable {
                 }
                 Thread.sleep(100);
             }
-            throw new IllegalStateException("backend " + backend.index() + " not healthy within " + START_TIMEOUT.toSeconds() + " s");
+            throw new IllegalStateException("backend " + backend.index() + " not healthy within " + START_TIMEOUT.toSeconds() + " s of its start");
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
@@ -116,8 +121,8 @@ final class Supervisor implements AutoCloseable {
 
     private void watch(Backend backend, Process process) {
         process.onExit().thenAccept(exited -> {
-            if (stopping || backend.process() != exited) {
-                return;
+            if (stopping || front == null || backend.process() != exited) {
+                return; // stopping, or still starting (then the start fails), or an older process of this slot
             }
             backend.state(Backend.State.DOWN);
             var current = front;

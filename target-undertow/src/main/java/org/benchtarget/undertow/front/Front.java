@@ -23,6 +23,13 @@ public interface Front extends AutoCloseable {
         };
     }
 
+    /** Stops with one line if the front cannot run here (nginx not installed), before any backend starts. */
+    static void check(Settings settings) {
+        if (settings.front().equals("nginx")) {
+            NginxFront.binary();
+        }
+    }
+
     /** Returns the port clients connect to. */
     int port();
 
