@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Properties;
 
 /** The version and build time Maven wrote into {@code benchtarget-build.properties}. */
-record BuildInfo(String version, Instant time) {
+public record BuildInfo(String version, Instant time) {
 
-    static BuildInfo load() {
+    public static BuildInfo load() {
         var properties = new Properties();
         try (var in = BuildInfo.class.getClassLoader().getResourceAsStream("benchtarget-build.properties")) {
             if (in == null) {

@@ -11,6 +11,14 @@ import java.time.Instant;
  * failure exits 1, each with one line on stderr.
  */
 public final class TargetLauncher {
+    /**
+     * System property naming the process that started this one (bench serve, daemon mode's
+     * supervisor): when that process is gone, even killed, this one stops too, so no JVM is left behind.
+     */
+    public static final String SUPERVISOR_PID = "benchtarget.supervisor.pid";
+    /** System property: where the jar of daemon mode's {@code backend} is, when it is not the front's own jar. */
+    public static final String BACKEND_JAR = "benchtarget.backend.jar";
+
     private TargetLauncher() {
     }
 
@@ -50,6 +58,20 @@ public final class TargetLauncher {
                 System.err.println("benchtarget-" + target + ": unclean stop: " + rootMessage(e));
             }
         }, "graceful-stop"));
+        stopWithSupervisor(target);
+    }
+
+    private static void stopWithSupervisor(String target) {
+        var pid = Long.getLong(SUPERVISOR_PID);
+        if (pid == null) {
+            return;
+        }
+        ProcessHandle.of(pid).ifPresentOrElse(
+                supervisor -> supervisor.onExit().thenRun(() -> {
+                    System.err.println("benchtarget-" + target + ": supervisor (pid " + pid + ") is gone; stopping");
+                    System.exit(0);
+                }),
+                () -> System.exit(0));
     }
 
     static String rootMessage(Throwable error) {

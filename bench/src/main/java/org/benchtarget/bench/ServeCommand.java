@@ -3,6 +3,8 @@ package org.benchtarget.bench;
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.bench.serve.WarmUp;
+import org.benchtarget.core.TargetLauncher;
+import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Profiles;
 import org.benchtarget.core.config.SettingsParser;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bench serve [PROFILE] [--set knob=value]...}: runs the profile's target in the foreground,
- * as its own JVM (the way users run target jars), until Ctrl-C or SIGTERM, which it passes on.
+ * as its own JVM (the way users run target jars), until Ctrl-C or SIGTERM, which it passes on. A daemon
+ * profile runs the same way: that JVM is the front and supervises its backend JVMs.
  */
 @Command(name = "serve", description = "Run a target in the foreground (default profile " + Profiles.DEFAULT + ", embedded H2).")
 final class ServeCommand implements Callable<Integer> {
@@ -46,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
         command.add(TargetJvm.javaBinary());
         var jar = TargetJars.jar(settings.target());
         command.addAll(TargetJvm.options(jar, jvmOptions));
+        // The target (and, in daemon mode, its backends) stops when bench is gone, even killed.
+        command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
+        if (settings.mode() == Mode.DAEMON && !settings.backend().equals(settings.target())) {
+            command.add("-D" + TargetLauncher.BACKEND_JAR + "=" + TargetJars.jar(settings.backend()));
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add(settings.profile());

@@ -7,11 +7,11 @@ import org.benchtarget.core.web.WebRequest;
 import java.io.IOException;
 
 /** An Undertow exchange seen as a {@link WebRequest}. Confined to the exchange's thread. */
-final class ExchangeRequest implements WebRequest {
+public final class ExchangeRequest implements WebRequest {
     private final HttpServerExchange exchange;
     private final long arrivalNanos;
 
-    ExchangeRequest(HttpServerExchange exchange, long arrivalNanos) {
+    public ExchangeRequest(HttpServerExchange exchange, long arrivalNanos) {
         this.exchange = exchange;
         this.arrivalNanos = arrivalNanos;
     }

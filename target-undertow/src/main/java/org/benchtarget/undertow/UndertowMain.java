@@ -1,12 +1,18 @@
 package org.benchtarget.undertow;
 
 import org.benchtarget.core.App;
+import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.SettingsParser;
 import org.benchtarget.core.TargetLauncher;
+import org.benchtarget.undertow.daemon.BackendLaunch;
+import org.benchtarget.undertow.daemon.Daemon;
 
 import java.util.List;
 
-/** {@code java -jar benchtarget-undertow.jar [PROFILE] [--set knob=value]...}: runs until SIGTERM. */
+/**
+ * {@code java -jar benchtarget-undertow.jar [PROFILE] [--set knob=value]...}: runs until SIGTERM.
+ * {@code mode=daemon} runs the front and supervises the backends (this same jar, in-process) instead.
+ */
 public final class UndertowMain {
     private UndertowMain() {
     }
@@ -16,6 +22,10 @@ public final class UndertowMain {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         TargetLauncher.run("undertow", () -> {
             var settings = SettingsParser.fromArgs(List.of(args), System.getenv());
+            if (settings.mode() == Mode.DAEMON) {
+                var daemon = Daemon.start(settings, BackendLaunch.fromThisJvm(settings.backend()));
+                return new TargetLauncher.Running(daemon.port(), daemon);
+            }
             UndertowServer.SUPPORT.check(settings);
             var server = UndertowServer.newServer(App.create(settings), settings).start();
             return new TargetLauncher.Running(server.port(), server);

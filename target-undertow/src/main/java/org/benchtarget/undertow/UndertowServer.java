@@ -74,7 +74,7 @@ public final class UndertowServer implements AutoCloseable {
                 .setSocketOption(Options.BACKLOG, 4096)
                 .setHandler(graceful)
                 .build();
-        app.info().put("server", "undertow " + Undertow.class.getPackage().getImplementationVersion());
+        app.info().put("server", "undertow " + io.undertow.Version.getVersionString());
         app.info().put("workerThreads", settings.workers() == Workers.VIRTUAL ? "virtual" : Integer.toString(settings.threads()));
         app.info().put("ioThreads", Integer.toString(settings.ioThreads()));
         return new UndertowServer(app, undertow, graceful, virtualThreads);

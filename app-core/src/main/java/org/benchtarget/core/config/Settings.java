@@ -37,6 +37,21 @@ public record Settings(
         effective = Map.copyOf(effective);
     }
 
+    /** Returns the number of backend processes (daemon mode). */
+    public int processes() {
+        return Integer.parseInt(effective.get(Knob.PROCESSES));
+    }
+
+    /** Returns the target each backend runs (daemon mode), e.g. {@code undertow}. */
+    public String backend() {
+        return effective.get(Knob.BACKEND);
+    }
+
+    /** Returns what serves as the front (daemon mode): {@code undertow} or {@code nginx}. */
+    public String front() {
+        return effective.get(Knob.FRONT);
+    }
+
     /** Returns a copy listening on another port (tests use 0). */
     public Settings withPort(int newPort) {
         var values = new java.util.EnumMap<>(effective);

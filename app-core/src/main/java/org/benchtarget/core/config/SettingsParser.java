@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class SettingsParser {
     private static final int MAX_THREADS = 10_000;
+    /** Daemon mode: each backend is a JVM of 100+ MiB; more than this is a typo, not a benchmark. */
+    private static final int MAX_PROCESSES = 64;
 
     private SettingsParser() {
     }
@@ -116,6 +118,7 @@ public final class SettingsParser {
                 throw new SettingsException(knob.key() + "=" + value + ": expected one of " + String.join(", ", knob.allowed()));
             }
         }
+        integer(values, Knob.PROCESSES, 1, MAX_PROCESSES);
         var db = dbConfig(values);
         var effective = new EnumMap<Knob, String>(Knob.class);
         effective.putAll(values);

@@ -81,6 +81,19 @@ public final class StaticFiles {
         return new WebResult(200, asset.contentType(), asset.headers(), asset.body());
     }
 
+    /**
+     * Writes every file under {@code dir} (as {@code dir/hello.txt}, {@code dir/static/...}) with the
+     * build time as its modification time, for a front server that serves them itself (nginx).
+     */
+    public void exportTo(java.nio.file.Path dir) throws IOException {
+        for (var entry : assets.entrySet()) {
+            var file = dir.resolve(entry.getKey().substring(1));
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, entry.getValue().body());
+            java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(entry.getValue().lastModified()));
+        }
+    }
+
     private static boolean notModified(Asset asset, String ifNoneMatch, String ifModifiedSince) {
         if (ifNoneMatch != null) {
             // RFC 9110: If-None-Match wins over If-Modified-Since; weak comparison.

@@ -1,0 +1,44 @@
+package org.benchtarget.core.config;
+
+import org.benchtarget.core.config.Modes.Mode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DaemonKnobsTest {
+
+    @Test
+    void daemonProfilesGiveProcessesThreadsFrontAndBackend() {
+        var settings = SettingsParser.parse("daemon-p20-t10", Map.of(), List.of());
+        assertThat(settings.mode()).isEqualTo(Mode.DAEMON);
+        assertThat(settings.processes()).isEqualTo(20);
+        assertThat(settings.threads()).isEqualTo(10);
+        assertThat(settings.front()).isEqualTo("undertow");
+        assertThat(settings.backend()).isEqualTo("undertow");
+        assertThat(SettingsParser.parse("daemon-p5-t1", Map.of(), List.of()).threads()).isEqualTo(1);
+        assertThat(SettingsParser.parse("daemon-nginx-p2-t10", Map.of(), List.of()).front()).isEqualTo("nginx");
+        for (var name : Profiles.names()) {
+            if (name.startsWith("daemon-")) {
+                assertThat(SettingsParser.parse(name, Map.of(), List.of()).mode()).as(name).isEqualTo(Mode.DAEMON);
+            }
+        }
+    }
+
+    @Test
+    void badDaemonKnobsNameTheKnob() {
+        for (var bad : List.of("processes=0", "processes=65", "processes=abc", "processes=")) {
+            assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of(bad)))
+                    .isInstanceOf(SettingsException.class).hasMessageStartingWith(bad + ": expected a number from 1 to 64");
+        }
+        assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("front=apache")))
+                .isInstanceOf(SettingsException.class).hasMessage("front=apache: expected one of undertow, nginx");
+        assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("backend=spring")))
+                .isInstanceOf(SettingsException.class).hasMessage("backend=spring: expected one of undertow, jetty");
+        assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy=fastcgi")))
+                .isInstanceOf(SettingsException.class).hasMessage("proxy=fastcgi: expected one of http");
+    }
+}

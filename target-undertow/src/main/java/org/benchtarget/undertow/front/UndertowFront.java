@@ -1,0 +1,195 @@
+package org.benchtarget.undertow.front;
+
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.attribute.ExchangeAttribute;
+import io.undertow.attribute.ReadOnlyAttributeException;
+import io.undertow.predicate.Predicates;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.ResponseCodeHandler;
+import io.undertow.server.handlers.encoding.ContentEncodingRepository;
+import io.undertow.server.handlers.encoding.EncodingHandler;
+import io.undertow.server.handlers.encoding.GzipEncodingProvider;
+import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
+import io.undertow.server.handlers.proxy.ProxyHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import org.benchtarget.core.App;
+import org.benchtarget.core.BuildInfo;
+import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.files.StaticFiles;
+import org.benchtarget.core.web.HttpDate;
+import org.xnio.Options;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The built-in front: Undertow's reverse proxy ({@link ProxyHandler} over a round-robin
+ * {@link LoadBalancingProxyClient} with kept-alive HTTP/1.1 connections to every backend) plus the
+ * static files, served on the IO threads. It never opens the database. Thread-safe.
+ */
+final class UndertowFront implements Front {
+    /** Requests beyond the backends' connections wait in the front's queue (like mod_wsgi's listen queue) rather than fail. */
+    private static final int MAX_QUEUE = 10_000;
+    /** A request that takes longer than this answers 504. */
+    private static final int MAX_REQUEST_MILLIS = 60_000;
+    /** An idempotent request whose backend died under it is retried on another (then 503). */
+    private static final int RETRIES = 2;
+    private static final int FRONT_WORKER_THREADS = 2;
+
+    private final Undertow undertow;
+    private final GracefulShutdownHandler graceful;
+    private final LoadBalancingProxyClient balancer;
+    private final Set<URI> routed = new HashSet<>();
+    private final long shutdownMillis;
+
+    private UndertowFront(Undertow undertow, GracefulShutdownHandler graceful, LoadBalancingProxyClient balancer, long shutdownMillis) {
+        this.undertow = undertow;
+        this.graceful = graceful;
+        this.balancer = balancer;
+        this.shutdownMillis = shutdownMillis;
+    }
+
+    static UndertowFront start(Settings settings, List<URI> backends, Supplier<String> listing) {
+        var balancer = new LoadBalancingProxyClient()
+                .setConnectionsPerThread(connectionsPerIoThread(settings))
+                .setSoftMaxConnectionsPerThread(connectionsPerIoThread(settings))
+                .setMaxQueueSize(MAX_QUEUE)
+                .setProblemServerRetry(1);
+        var server = "benchtarget-" + settings.target();
+        var date = new HttpDate(Clock.systemUTC());
+        var proxy = ProxyHandler.builder()
+                .setProxyClient(new TaggingProxyClient(balancer))
+                .setMaxRequestTime(MAX_REQUEST_MILLIS)
+                .setMaxConnectionRetries(RETRIES)
+                .setNext(ResponseCodeHandler.HANDLE_404)
+                // An HTTP/1.0 client may send no Host; the backend connection is HTTP/1.1, which requires one.
+                .addRequestHeader(Headers.HOST, new HostAndPort())
+                .build();
+        HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive());
+        if (settings.gzip()) {
+            files = new EncodingHandler(files, new ContentEncodingRepository().addEncodingHandler(
+                    "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
+        }
+        var graceful = Handlers.gracefulShutdown(router(files, proxy, listing, server, date, settings.keepalive()));
+        var undertow = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setIoThreads(settings.ioThreads())
+                .setWorkerThreads(FRONT_WORKER_THREADS)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 1024L * 1024)
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+                // The request line reaches the backend as the client wrote it; the backend's parser judges it.
+                .setServerOption(UndertowOptions.DECODE_URL, false)
+                .setSocketOption(Options.BACKLOG, 4096)
+                .setHandler(graceful)
+                .build();
+        var front = new UndertowFront(undertow, graceful, balancer, settings.shutdownTimeout().toMillis());
+        backends.forEach(front::backendUp);
+        undertow.start();
+        return front;
+    }
+
+    /** Enough connections per IO thread for every backend thread to have one request: T / IO threads, rounded up. */
+    static int connectionsPerIoThread(Settings settings) {
+        return Math.max(1, (settings.threads() + settings.ioThreads() - 1) / settings.ioThreads());
+    }
+
+    private static HttpHandler router(HttpHandler files, HttpHandler proxy, Supplier<String> listing, String server,
+                                      HttpDate date, boolean keepalive) {
+        return exchange -> {
+            var path = exchange.getRequestPath();
+            var method = exchange.getRequestMethod();
+            boolean read = method.equals(Methods.GET) || method.equals(Methods.HEAD);
+            if (read && (path.equals("/hello.txt") || path.startsWith("/static/"))) {
+                files.handleRequest(exchange);
+            } else if (read && path.equals("/backends")) {
+                listing(exchange, listing.get(), server, date);
+            } else {
+                if (!keepalive) {
+                    exchange.setPersistent(false);
+                }
+                // Answers the proxy makes itself (503 with no backend, 504) carry Server and Date too.
+                exchange.addResponseCommitListener(committed -> {
+                    var headers = committed.getResponseHeaders();
+                    if (!headers.contains(Headers.SERVER)) {
+                        headers.put(Headers.SERVER, server);
+                    }
+                    if (!headers.contains(Headers.DATE)) {
+                        headers.put(Headers.DATE, date.now());
+                    }
+                });
+                proxy.handleRequest(exchange);
+            }
+        };
+    }
+
+    private static void listing(HttpServerExchange exchange, String json, String server, HttpDate date) {
+        var headers = exchange.getResponseHeaders();
+        headers.put(Headers.SERVER, server);
+        headers.put(Headers.DATE, date.now());
+        headers.put(Headers.CONTENT_TYPE, "application/json");
+        headers.put(Headers.CACHE_CONTROL, "no-store");
+        exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
+    }
+
+    /** The client's Host, or the front's own address when an HTTP/1.0 client sent none. */
+    private static final class HostAndPort implements ExchangeAttribute {
+        @Override
+        public String readAttribute(HttpServerExchange exchange) {
+            return exchange.getHostAndPort();
+        }
+
+        @Override
+        public void writeAttribute(HttpServerExchange exchange, String newValue) throws ReadOnlyAttributeException {
+            throw new ReadOnlyAttributeException("Host", newValue);
+        }
+    }
+
+    @Override
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    @Override
+    public String describe() {
+        return "undertow " + io.undertow.Version.getVersionString();
+    }
+
+    @Override
+    public synchronized void backendDown(URI backend) {
+        if (routed.remove(backend)) {
+            balancer.removeHost(backend);
+        }
+    }
+
+    @Override
+    public synchronized void backendUp(URI backend) {
+        if (routed.add(backend)) {
+            balancer.addHost(backend);
+        }
+    }
+
+    @Override
+    public void close() {
+        undertow.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
+        graceful.shutdown();
+        try {
+            graceful.awaitShutdown(shutdownMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+    }
+}

@@ -1,0 +1,75 @@
+package org.benchtarget.undertow.daemon;
+
+import org.benchtarget.bench.verify.ContractChecks;
+import org.benchtarget.bench.verify.HttpProbe;
+import org.benchtarget.core.config.SettingsParser;
+import org.benchtarget.db.DbKind;
+import org.benchtarget.db.testing.TestDatabases;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The conformance suite through daemon mode's Undertow front, with 2 backend JVMs: on H2-shared
+ * (the embedded default, served by the daemon) and on PostgreSQL. Also: the front serves static
+ * files itself, balances over both backends and names the one that answered; stop leaves no process.
+ */
+class DaemonConformanceIT {
+
+    @TestFactory
+    Stream<DynamicNode> conformsThroughTheFront() {
+        return Stream.of(
+                DynamicContainer.dynamicContainer("daemon p=2 t=4, H2-shared, gzip=off",
+                        Stream.of(dynamicTest("all checks", () -> run(List.of("gzip=off"))))),
+                DynamicContainer.dynamicContainer("daemon p=2 t=4, PostgreSQL, gzip=on",
+                        Stream.of(dynamicTest("all checks", () -> {
+                            var sets = new ArrayList<>(List.of("gzip=on"));
+                            sets.addAll(SettingsParser.dbKnobs(TestDatabases.fresh(DbKind.POSTGRES)));
+                            run(sets);
+                        }))));
+    }
+
+    private static void run(List<String> knobs) throws Exception {
+        var settings = TestLaunch.settings(knobs.toArray(String[]::new));
+        List<Long> pids;
+        try (var daemon = Daemon.start(settings, TestLaunch.backends())) {
+            pids = daemon.backendPids();
+            assertThat(pids).hasSize(2).allMatch(pid -> pid > 0);
+            var base = URI.create("http://127.0.0.1:" + daemon.port());
+            var failures = new ArrayList<String>();
+            for (var check : new ContractChecks(base).checks()) {
+                var outcome = check.run();
+                if (!outcome.passed()) {
+                    failures.add(outcome.name() + ": " + outcome.detail());
+                }
+            }
+            assertTrue(failures.isEmpty(), () -> "contract checks failed through the front:\n" + String.join("\n", failures));
+
+            var http = new HttpProbe(base);
+            assertThat(http.get("/hello.txt").header("x-backend")).as("static files come from the front").isNull();
+            var answered = new HashSet<String>();
+            for (int i = 0; i < 8; i++) {
+                var info = http.get("/info");
+                assertThat(info.status()).isEqualTo(200);
+                answered.add(info.header("x-backend"));
+            }
+            assertThat(answered).as("round robin over both backends, each named in X-Backend").hasSize(2)
+                    .allMatch(backend -> backend != null && backend.startsWith("127.0.0.1:"));
+            var listing = http.get("/backends");
+            assertThat(listing.status()).isEqualTo(200);
+            assertThat(listing.text()).contains("\"state\" : \"up\"", "/metrics", "\"pid\" : " + pids.get(0), "\"pid\" : " + pids.get(1))
+                    .doesNotContain("password");
+        }
+        assertThat(TestLaunch.alive(pids)).as("backends left running after stop").isEmpty();
+    }
+}
