@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "the short form (about a minute)")
     boolean quick;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default results/EXPERIMENT-TIMESTAMP)")
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default runs/EXPERIMENT-TIMESTAMP)")
     Path out;
 
     @Option(names = "--driver", paramLabel = "NAME", description = "load driver: embedded (default), ab, wrk, httperf")

@@ -316,7 +316,7 @@ public final class ExperimentRun {
             return options.out();
         }
         var stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("results", experiment.name() + (experiment.quick() ? "-quick-" : "-") + stamp);
+        return Path.of("runs", experiment.name() + (experiment.quick() ? "-quick-" : "-") + stamp);
     }
 
     private static String fileName(String label) {
