@@ -54,6 +54,7 @@ public final class ExperimentRun {
     private volatile TargetProcess current;
     private List<Planned> plannedProfiles = List.of();
     private String startedAt = "";
+    private java.util.Map<String, String> machineFacts = java.util.Map.of();
 
     public ExperimentRun(RunOptions options, PrintStream out) {
         this.options = options;
@@ -79,6 +80,7 @@ public final class ExperimentRun {
             throw new BenchException("experiment " + experiment.name() + ": give requests or duration per level");
         }
         var pinning = CpuPinning.parse(options.pin());
+        var machine = Machine.describe(); // before --pin narrows what this JVM sees
         var folder = outputFolder(experiment);
         Files.createDirectories(folder.resolve("logs"));
         pinning.pinSelf(driver.name());
@@ -96,6 +98,7 @@ public final class ExperimentRun {
         var started = Instant.now().toString();
         plannedProfiles = planned;
         startedAt = started;
+        machineFacts = machine;
         int levels = experiment.measurementCount() / experiment.profiles().size();
         var progress = new Progress(out, levels * planned.size());
         out.printf("bench run %s%s: %d profiles x %d endpoints x %d runs x %d levels, driver %s, results in %s%n",
@@ -251,7 +254,7 @@ public final class ExperimentRun {
                          URI base, int level, int run) throws IOException, InterruptedException {
         var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
                 experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), pinning.driver(driver.name()));
-        var sampler = new TreeSampler(current.handle(), startNanos, 250);
+        var sampler = new TreeSampler(current.handle(), startNanos, 100);
         LoadDriver.Outcome outcome;
         try {
             outcome = driver.drive(spec, control);
@@ -267,7 +270,7 @@ public final class ExperimentRun {
         measurements.add(new Measurement(profile.ref().label(), workload.label(), experiment.load().symbol(), level, run,
                 driver.name(), outcome.requests(), round(outcome.seconds(), 3), round(outcome.throughput(), 1),
                 outcome.latencyMs(), outcome.errors(), outcome.journeys(), outcome.journeyFailures(),
-                Resources.of(sampler.stop()), new java.util.TreeMap<>(knobs)));
+                Resources.of(sampler.stop(), sampler.averageCpuPercent()), new java.util.TreeMap<>(knobs)));
     }
 
     private void stopCurrent() {
@@ -307,7 +310,7 @@ public final class ExperimentRun {
             settings.put("notes", experiment.notes());
         }
         return new Results(experiment.name(), experiment.title(), experiment.seed(), experiment.quick(), driver, started,
-                Instant.now().toString(), control.cancelled(), Machine.describe(), settings, profiles,
+                Instant.now().toString(), control.cancelled(), machineFacts, settings, profiles,
                 List.copyOf(warmups), List.copyOf(measurements));
     }
 

@@ -106,7 +106,7 @@ final class Charts {
                 Map.of("name", "CPU %", "type", "scatter", "symbolSize", 4, "data", cpu),
                 Map.of("name", "RSS MiB", "type", "scatter", "symbolSize", 4, "yAxisIndex", 1, "data", rss),
                 Map.of("name", "threads", "type", "scatter", "symbolSize", 3, "yAxisIndex", 1, "data", threads)));
-        return new Chart(profile + ": target CPU, RSS and threads during the measurements (process tree, /proc every 250 ms)", option);
+        return new Chart(profile + ": target CPU, RSS and threads during the measurements (process tree, /proc every 100 ms)", option);
     }
 
     private static Map<String, Object> option(List<String> categories, String xName, String yName, boolean log,

@@ -7,14 +7,15 @@ public record Resources(double cpuAvgPercent, double cpuMaxPercent, double rssMa
                         List<Sample> samples) {
     public static final Resources NONE = new Resources(0, 0, 0, 0, 0, List.of());
 
-    public static Resources of(List<Sample> samples) {
+    /** From the samples and the CPU over the whole window (which short loads need: they may fit between two samples). */
+    public static Resources of(List<Sample> samples, double cpuAvgPercent) {
         if (samples.isEmpty()) {
             return NONE;
         }
         // the first sample has no CPU figure (no earlier reading to subtract)
         var busy = samples.size() > 1 ? samples.subList(1, samples.size()) : samples;
         return new Resources(
-                round(busy.stream().mapToDouble(Sample::cpuPercent).average().orElse(0)),
+                round(cpuAvgPercent),
                 round(busy.stream().mapToDouble(Sample::cpuPercent).max().orElse(0)),
                 round(samples.stream().mapToDouble(Sample::rssMiB).max().orElse(0)),
                 samples.stream().mapToInt(Sample::threads).max().orElse(0),

@@ -88,7 +88,7 @@ class ReportsTest {
                 var errors = profile.equals("undertow-nio") && level == 100 ? new Errors(1, 0, 2, 0, 0) : Errors.NONE;
                 measurements.add(new Measurement(profile, "/hello", "c", level, 1, "embedded", 500, 500 / throughput,
                         throughput, new Latency(1.0, 2.0, 5.0, 9.0, 12.0, 1.5), errors, 500, 0,
-                        Resources.of(List.of(new Sample(1.0, 0, 100, 20, 1), new Sample(1.25, 80, 110, 22, 1))),
+                        Resources.of(List.of(new Sample(1.0, 0, 100, 20, 1), new Sample(1.25, 80, 110, 22, 1)), 80),
                         Map.of("workers", profile.substring("undertow-".length()))));
             }
         }
