@@ -3,7 +3,6 @@ package org.benchtarget.bench.run;
 import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.run.experiment.Experiment;
 import org.benchtarget.bench.run.experiment.Experiments;
-import org.benchtarget.bench.run.experiment.ProfileRef;
 import org.benchtarget.bench.run.load.Drivers;
 import org.benchtarget.bench.run.load.Journeys;
 import org.benchtarget.bench.run.load.LoadDriver;
@@ -16,11 +15,6 @@ import org.benchtarget.bench.run.result.Results;
 import org.benchtarget.bench.run.result.Warmup;
 import org.benchtarget.bench.run.target.TargetProcess;
 import org.benchtarget.bench.run.target.TreeSampler;
-import org.benchtarget.bench.serve.TargetJars;
-import org.benchtarget.core.config.Profiles;
-import org.benchtarget.core.config.Settings;
-import org.benchtarget.core.config.SettingsException;
-import org.benchtarget.core.config.SettingsParser;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,7 +46,7 @@ public final class ExperimentRun {
     private final List<Warmup> warmups = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private volatile TargetProcess current;
-    private List<Planned> plannedProfiles = List.of();
+    private List<PlannedProfile> plannedProfiles = List.of();
     private String startedAt = "";
     private java.util.Map<String, String> machineFacts = java.util.Map.of();
 
@@ -61,14 +55,11 @@ public final class ExperimentRun {
         this.out = out;
     }
 
-    private record Planned(ProfileRef ref, Settings settings, List<String> sets) {
-    }
-
     /** Runs the experiment; returns 0, or 130 when stopped by Ctrl-C (the folder then holds what was measured). */
     public int run() throws IOException, InterruptedException {
         var experiment = Experiments.load(options.experiment(), options.quick());
         var driver = Drivers.named(options.driver() != null ? options.driver() : experiment.driver());
-        var planned = plan(experiment);
+        var planned = PlannedProfile.plan(experiment, options, out);
         var workloads = experiment.endpoints().stream().map(Journeys::workload).toList();
         for (var workload : workloads) {
             var why = driver.cannotDrive(experiment.load(), workload);
@@ -146,70 +137,7 @@ public final class ExperimentRun {
         }
     }
 
-    private List<Planned> plan(Experiment experiment) {
-        var refs = experiment.profiles();
-        if (!options.onlyProfiles().isEmpty()) {
-            for (var wanted : options.onlyProfiles()) {
-                if (refs.stream().noneMatch(ref -> ref.label().equals(wanted))) {
-                    throw new BenchException("experiment " + experiment.name() + " has no profile " + wanted + " (it has: "
-                            + String.join(", ", refs.stream().map(ProfileRef::label).toList()) + ")");
-                }
-            }
-            refs = refs.stream().filter(ref -> options.onlyProfiles().contains(ref.label())).toList();
-        }
-        var known = Profiles.names();
-        var planned = new ArrayList<Planned>();
-        var skipped = new ArrayList<String>();
-        for (var ref : refs) {
-            if (!known.contains(ref.profile()) && ref.optional() && options.onlyProfiles().isEmpty()) {
-                skipped.add(ref.label());
-                continue;
-            }
-            if (!known.contains(ref.profile())) {
-                throw new BenchException("experiment " + experiment.name() + " needs profile " + ref.profile()
-                        + ", which this build does not have (bench profiles lists them)");
-            }
-            var sets = new ArrayList<>(ref.sets());
-            sets.addAll(options.sets());
-            if (sets.stream().noneMatch(set -> set.startsWith("host="))) {
-                sets.add("host=127.0.0.1");
-            }
-            if (sets.stream().noneMatch(set -> set.startsWith("port="))) {
-                sets.add("port=0"); // the target picks a free port and prints it
-            }
-            Settings settings;
-            try {
-                settings = SettingsParser.parse(ref.profile(), System.getenv(), merge(sets));
-            } catch (SettingsException e) {
-                throw new BenchException("profile " + ref.label() + ": " + e.getMessage());
-            }
-            TargetJars.jar(settings.target());
-            if (settings.port() != 0) {
-                PortCheck.requireFree(settings.host(), settings.port());
-            }
-            planned.add(new Planned(ref, settings, merge(sets)));
-        }
-        if (planned.isEmpty()) {
-            throw new BenchException("experiment " + experiment.name() + ": none of its profiles is in this build ("
-                    + String.join(", ", refs.stream().map(ProfileRef::profile).toList()) + ")");
-        }
-        if (!skipped.isEmpty()) {
-            out.println("skipping " + String.join(", ", skipped) + ": not in this build");
-        }
-        return planned;
-    }
-
-    /** Later --set of the same knob wins (the user's over the experiment's), as a target would not accept repeats. */
-    private static List<String> merge(List<String> sets) {
-        var byKey = new LinkedHashMap<String, String>();
-        for (var set : sets) {
-            int eq = set.indexOf('=');
-            byKey.put(eq < 0 ? set : set.substring(0, eq).strip(), set);
-        }
-        return List.copyOf(byKey.values());
-    }
-
-    private void runProfile(Experiment experiment, Planned profile, List<Workload> workloads, LoadDriver driver,
+    private void runProfile(Experiment experiment, PlannedProfile profile, List<Workload> workloads, LoadDriver driver,
                             CpuPinning pinning, Path folder, Progress progress) throws IOException, InterruptedException {
         var label = profile.ref().label();
         int starts = 0;
@@ -250,7 +178,7 @@ public final class ExperimentRun {
         }
     }
 
-    private void measure(Experiment experiment, Planned profile, Workload workload, LoadDriver driver, CpuPinning pinning,
+    private void measure(Experiment experiment, PlannedProfile profile, Workload workload, LoadDriver driver, CpuPinning pinning,
                          URI base, int level, int run) throws IOException, InterruptedException {
         var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
                 experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), pinning.driver(driver.name()));
@@ -281,7 +209,7 @@ public final class ExperimentRun {
         }
     }
 
-    private Results results(Experiment experiment, String driver, List<Planned> planned, String started, CpuPinning pinning) {
+    private Results results(Experiment experiment, String driver, List<PlannedProfile> planned, String started, CpuPinning pinning) {
         var profiles = new ArrayList<Results.ProfileInfo>();
         for (var profile : planned) {
             var knobs = new java.util.TreeMap<String, String>();
