@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 
 /** {@code bench}: the command line of benchtarget. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BenchCommand.Version.class,
-        description = "Reference benchmark targets: serve a profile, verify a target, list profiles, reset data.",
-        subcommands = {ServeCommand.class, VerifyCommand.class, ProfilesCommand.class, DbCommand.class, SurveysCommand.class, TokenCommand.class})
+        description = "Reference benchmark targets: serve a profile, verify a target, list profiles, reset data, run experiments.",
+        subcommands = {ServeCommand.class, VerifyCommand.class, ProfilesCommand.class, DbCommand.class, SurveysCommand.class,
+                TokenCommand.class, RunCommand.class, CompareCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override

@@ -1,0 +1,261 @@
+package org.benchtarget.bench.run;
+
+import org.benchtarget.bench.BenchException;
+import org.benchtarget.bench.run.experiment.Experiment;
+import org.benchtarget.bench.run.experiment.Experiments;
+import org.benchtarget.bench.run.load.Drivers;
+import org.benchtarget.bench.run.load.Journeys;
+import org.benchtarget.bench.run.load.LoadDriver;
+import org.benchtarget.bench.run.load.RunControl;
+import org.benchtarget.bench.run.load.Workload;
+import org.benchtarget.bench.run.report.Reports;
+import org.benchtarget.bench.run.result.Measurement;
+import org.benchtarget.bench.run.result.Resources;
+import org.benchtarget.bench.run.result.Results;
+import org.benchtarget.bench.run.result.Warmup;
+import org.benchtarget.bench.run.target.TargetProcess;
+import org.benchtarget.bench.run.target.TreeSampler;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bench run}: for each profile of an experiment, a fresh target process, its data reset, a warm-up,
+ * then every endpoint x repetition x load level measured with the driver while /proc is sampled; results
+ * are written after every measurement, so Ctrl-C keeps what was measured. Not thread-safe: one run at a time.
+ */
+public final class ExperimentRun {
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+    private final RunOptions options;
+    private final PrintStream out;
+    private final RunControl control = new RunControl();
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final List<Warmup> warmups = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private volatile TargetProcess current;
+    private List<PlannedProfile> plannedProfiles = List.of();
+    private String startedAt = "";
+    private java.util.Map<String, String> machineFacts = java.util.Map.of();
+
+    public ExperimentRun(RunOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs the experiment; returns 0, or 130 when stopped by Ctrl-C (the folder then holds what was measured). */
+    public int run() throws IOException, InterruptedException {
+        var experiment = Experiments.load(options.experiment(), options.quick());
+        var driver = Drivers.named(options.driver() != null ? options.driver() : experiment.driver());
+        var planned = PlannedProfile.plan(experiment, options, out);
+        var workloads = experiment.endpoints().stream().map(Journeys::workload).toList();
+        for (var workload : workloads) {
+            var why = driver.cannotDrive(experiment.load(), workload);
+            if (why != null) {
+                throw new BenchException("experiment " + experiment.name() + ", " + workload.label() + ": " + why);
+            }
+        }
+        if (experiment.requests() == 0 && experiment.duration().isZero()) {
+            throw new BenchException("experiment " + experiment.name() + ": give requests or duration per level");
+        }
+        var pinning = CpuPinning.parse(options.pin());
+        var machine = Machine.describe(); // before --pin narrows what this JVM sees
+        var folder = outputFolder(experiment);
+        Files.createDirectories(folder.resolve("logs"));
+        pinning.pinSelf(driver.name());
+
+        var finished = new CountDownLatch(1);
+        var hook = new Thread(() -> {
+            stop();
+            try {
+                finished.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        var started = Instant.now().toString();
+        plannedProfiles = planned;
+        startedAt = started;
+        machineFacts = machine;
+        int levels = experiment.measurementCount() / experiment.profiles().size();
+        var progress = new Progress(out, levels * planned.size());
+        out.printf("bench run %s%s: %d profiles x %d endpoints x %d runs x %d levels, driver %s, results in %s%n",
+                experiment.name(), experiment.quick() ? " --quick" : "", planned.size(), workloads.size(), experiment.runs(),
+                experiment.levels().size(), driver.name(), folder);
+        boolean failed = false;
+        try {
+            for (var profile : planned) {
+                if (control.cancelled()) {
+                    break;
+                }
+                runProfile(experiment, profile, workloads, driver, pinning, folder, progress);
+            }
+        } catch (RuntimeException | IOException e) {
+            failed = !control.cancelled();
+            if (failed) {
+                throw e;
+            }
+        } finally {
+            progress.finish();
+            stopCurrent();
+            if (!measurements.isEmpty() || !failed) {
+                Reports.writeAll(folder, results(experiment, driver.name(), planned, started, pinning));
+            }
+            if (!failed) {
+                out.println((control.cancelled() ? "stopped: kept " : "done: ") + measurements.size() + " measurements in "
+                        + folder.resolve("report.md") + " and report.html");
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is waiting for us
+            }
+        }
+        return control.cancelled() ? 130 : 0;
+    }
+
+    /** Stops the run as Ctrl-C does: the load ends, the target stops, and run() writes what was measured. Thread-safe. */
+    public void stop() {
+        control.cancel();
+        var target = current;
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private void runProfile(Experiment experiment, PlannedProfile profile, List<Workload> workloads, LoadDriver driver,
+                            CpuPinning pinning, Path folder, Progress progress) throws IOException, InterruptedException {
+        var label = profile.ref().label();
+        int starts = 0;
+        try {
+            for (var workload : workloads) {
+                for (int run = 1; run <= experiment.runs() && !control.cancelled(); run++) {
+                    boolean fresh = current == null || experiment.restart() == Experiment.Restart.RUN;
+                    if (fresh) {
+                        stopCurrent();
+                        progress.step(label + ": starting target");
+                        DataReset.reset(profile.settings());
+                        current = TargetProcess.start(profile.settings(), profile.sets(), options.jvmOptions(),
+                                pinning.target(), folder.resolve("logs").resolve(fileName(label) + "-" + (++starts) + ".log"), START_LIMIT);
+                    }
+                    var base = URI.create("http://127.0.0.1:" + current.port());
+                    if (fresh && starts == 1) {
+                        Requirements.check(experiment, base);
+                    }
+                    if (fresh || run == 1) {
+                        progress.step(label + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
+                        var warmup = Warmer.warm(experiment, label, base, workload, control);
+                        warmups.add(warmup);
+                    }
+                    for (int level : experiment.levels()) {
+                        if (control.cancelled()) {
+                            return;
+                        }
+                        progress.step(String.format("%s %s %s=%d run %d/%d", label, workload.label(),
+                                experiment.load().symbol(), level, run, experiment.runs()));
+                        measure(experiment, profile, workload, driver, pinning, base, level, run);
+                        progress.measured();
+                        Reports.writeResults(folder, results(experiment, driver.name(), plannedProfiles, startedAt, pinning));
+                    }
+                }
+            }
+        } finally {
+            stopCurrent();
+        }
+    }
+
+    private void measure(Experiment experiment, PlannedProfile profile, Workload workload, LoadDriver driver, CpuPinning pinning,
+                         URI base, int level, int run) throws IOException, InterruptedException {
+        var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
+                experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), pinning.driver(driver.name()));
+        var sampler = new TreeSampler(current.handle(), startNanos, 100);
+        LoadDriver.Outcome outcome;
+        try {
+            outcome = driver.drive(spec, control);
+        } finally {
+            sampler.stop();
+        }
+        if (control.cancelled()) {
+            return; // a level cut short by Ctrl-C is not a measurement
+        }
+        var knobs = new LinkedHashMap<String, String>();
+        profile.settings().effective().forEach((knob, value) -> knobs.put(knob.key(), value));
+        knobs.remove("port");
+        measurements.add(new Measurement(profile.ref().label(), workload.label(), experiment.load().symbol(), level, run,
+                driver.name(), outcome.requests(), round(outcome.seconds(), 3), round(outcome.throughput(), 1),
+                outcome.latencyMs(), outcome.errors(), outcome.journeys(), outcome.journeyFailures(),
+                Resources.of(sampler.stop(), sampler.averageCpuPercent()), new java.util.TreeMap<>(knobs)));
+    }
+
+    private void stopCurrent() {
+        var target = current;
+        current = null;
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private Results results(Experiment experiment, String driver, List<PlannedProfile> planned, String started, CpuPinning pinning) {
+        var profiles = new ArrayList<Results.ProfileInfo>();
+        for (var profile : planned) {
+            var knobs = new java.util.TreeMap<String, String>();
+            profile.settings().effective().forEach((knob, value) -> knobs.put(knob.key(), value));
+            knobs.remove("port");
+            profiles.add(new Results.ProfileInfo(profile.ref().label(), profile.ref().profile(), knobs));
+        }
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("load", experiment.load().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("levels", experiment.levels().toString());
+        settings.put("requests per level", Integer.toString(experiment.requests()));
+        settings.put("duration per level", experiment.duration().isZero() ? "-" : experiment.duration().toSeconds() + " s");
+        settings.put("runs", Integer.toString(experiment.runs()));
+        settings.put("restart", experiment.restart() == Experiment.Restart.RUN ? "before every run" : "once per profile");
+        settings.put("keepalive", experiment.keepalive() ? "on" : "off (a connection per request, like ab without -k)");
+        settings.put("timeout", experiment.timeout().toSeconds() + " s");
+        settings.put("warm-up", "up to " + experiment.warmup().toSeconds() + " s per endpoint at c=" + experiment.warmupConcurrency()
+                + ", until a round is no more than 5% faster than the best before it");
+        settings.put("pinning", pinning.describe());
+        settings.put("layout", experiment.layout().name());
+        settings.put("target JVM", String.join(" ", org.benchtarget.bench.serve.TargetJvm.options(options.jvmOptions())));
+        if (!options.sets().isEmpty()) {
+            settings.put("--set", String.join(" ", options.sets()));
+        }
+        if (!experiment.notes().isEmpty()) {
+            settings.put("notes", experiment.notes());
+        }
+        return new Results(experiment.name(), experiment.title(), experiment.seed(), experiment.quick(), driver, started,
+                Instant.now().toString(), control.cancelled(), machineFacts, settings, profiles,
+                List.copyOf(warmups), List.copyOf(measurements));
+    }
+
+    private Path outputFolder(Experiment experiment) {
+        if (options.out() != null) {
+            return options.out();
+        }
+        var stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", experiment.name() + (experiment.quick() ? "-quick-" : "-") + stamp);
+    }
+
+    private static String fileName(String label) {
+        return label.replaceAll("[^A-Za-z0-9.-]+", "_");
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,21 @@
+package org.benchtarget.bench.run;
+
+import org.benchtarget.bench.BenchException;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Refuses a fixed port that something else holds, before a target is started on it. */
+final class PortCheck {
+    private PortCheck() {
+    }
+
+    static void requireFree(String host, int port) {
+        try (var socket = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new BenchException("port " + port + " on " + host + " is in use (leave port unset: bench run picks a free one)");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.benchtarget.bench.run;
+
+import org.benchtarget.bench.run.experiment.Experiment;
+import org.benchtarget.bench.run.experiment.Experiment.LoadKind;
+import org.benchtarget.bench.run.load.EmbeddedDriver;
+import org.benchtarget.bench.run.load.LoadDriver;
+import org.benchtarget.bench.run.load.RunControl;
+import org.benchtarget.bench.run.load.Workload;
+import org.benchtarget.bench.run.result.Warmup;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Warms a fresh target up before an endpoint is measured: rounds of closed-loop load with the embedded
+ * driver until a round is no more than 5% faster than the best before it (the JIT has settled), or the
+ * experiment's warm-up bound is spent. The seeds made one request; a JVM needs far more.
+ */
+final class Warmer {
+    private static final double STILL_RISING = 1.05;
+
+    private Warmer() {
+    }
+
+    static Warmup warm(Experiment experiment, String profile, URI base, Workload workload, RunControl control)
+            throws IOException, InterruptedException {
+        var bound = experiment.warmup();
+        var round = Duration.ofMillis(Math.max(500, Math.min(3_000, bound.toMillis() / 4)));
+        var driver = new EmbeddedDriver();
+        long start = System.nanoTime();
+        double best = 0;
+        long requests = 0;
+        int rounds = 0;
+        boolean levelled = false;
+        double last = 0;
+        while (!control.cancelled() && System.nanoTime() - start + round.toNanos() <= bound.toNanos() + round.toNanos() / 2) {
+            var outcome = driver.drive(new LoadDriver.Spec(base, workload, LoadKind.CONCURRENCY,
+                    experiment.warmupConcurrency(), 0, round, experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), List.of()), control);
+            rounds++;
+            requests += outcome.requests();
+            last = outcome.throughput();
+            if (rounds >= 2 && last <= best * STILL_RISING) {
+                levelled = true;
+                break;
+            }
+            best = Math.max(best, last);
+        }
+        return new Warmup(profile, workload.label(), rounds, requests, Math.round((System.nanoTime() - start) / 1e7) / 100.0,
+                Math.round(last), levelled);
+    }
+}

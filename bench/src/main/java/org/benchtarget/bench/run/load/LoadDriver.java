@@ -1,0 +1,36 @@
+package org.benchtarget.bench.run.load;
+
+import org.benchtarget.bench.run.experiment.Experiment.LoadKind;
+import org.benchtarget.bench.run.result.Errors;
+import org.benchtarget.bench.run.result.Latency;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** Puts one load level on a target and says what came back. Implementations: the embedded driver, ab, wrk, httperf. */
+public interface LoadDriver {
+
+    String name();
+
+    /** Returns null when this driver can drive the spec's load, else one line saying why not. */
+    String cannotDrive(LoadKind kind, Workload workload);
+
+    Outcome drive(Spec spec, RunControl control) throws IOException, InterruptedException;
+
+    /**
+     * One load level: closed loop ({@code level} clients) or open loop ({@code level} requests per second),
+     * for {@code requests} journeys or, when that is 0, for {@code duration}.
+     */
+    record Spec(URI base, Workload workload, LoadKind kind, int level, int requests, Duration duration,
+                boolean keepalive, boolean acceptGzip, Duration timeout, List<String> cpuPrefix) {
+    }
+
+    /** What one level produced; requests are answers received, whatever their status. */
+    record Outcome(long requests, double seconds, Latency latencyMs, Errors errors, long journeys, long journeyFailures) {
+        public double throughput() {
+            return seconds <= 0 ? 0 : requests / seconds;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.benchtarget.bench.run.load;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.benchtarget.bench.run.result.Errors;
+import org.benchtarget.bench.run.result.Latency;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts and latencies of one load level, shared by all virtual users (thread-safe). */
+final class Tally {
+    /** Microseconds, up to an hour, 3 significant digits: HdrHistogram's usual setting for request latency. */
+    private final Histogram latencies = new ConcurrentHistogram(3_600_000_000L, 3);
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder connect = new LongAdder();
+    private final LongAdder timeout = new LongAdder();
+    private final LongAdder reset = new LongAdder();
+    private final LongAdder non2xx = new LongAdder();
+    private final LongAdder other = new LongAdder();
+    private final LongAdder journeys = new LongAdder();
+    private final LongAdder journeyFailures = new LongAdder();
+
+    void answered(int status, long micros) {
+        requests.increment();
+        latencies.recordValue(Math.max(0, Math.min(micros, latencies.getHighestTrackableValue())));
+        if (status < 200 || status > 299) {
+            non2xx.increment();
+        }
+    }
+
+    void failed(IOException error) {
+        switch (kindOf(error)) {
+            case "connect" -> connect.increment();
+            case "timeout" -> timeout.increment();
+            case "reset" -> reset.increment();
+            default -> other.increment();
+        }
+    }
+
+    void journey(boolean completed) {
+        (completed ? journeys : journeyFailures).increment();
+    }
+
+    long journeysDone() {
+        return journeys.sum() + journeyFailures.sum();
+    }
+
+    LoadDriver.Outcome outcome(double seconds) {
+        return new LoadDriver.Outcome(requests.sum(), seconds, Latency.fromMicros(latencies),
+                new Errors(connect.sum(), timeout.sum(), reset.sum(), non2xx.sum(), other.sum()),
+                journeys.sum(), journeyFailures.sum());
+    }
+
+    /** Returns connect, timeout, reset or other: the kinds ab, wrk and httperf report too. */
+    static String kindOf(IOException error) {
+        if (error instanceof HttpHostConnectException || error instanceof ConnectException) {
+            return "connect";
+        }
+        if (error instanceof ConnectTimeoutException || error instanceof SocketTimeoutException
+                || error instanceof InterruptedIOException) {
+            return "timeout";
+        }
+        if (error instanceof SocketException || error instanceof NoHttpResponseException
+                || error instanceof ConnectionClosedException) {
+            return "reset";
+        }
+        return "other";
+    }
+}

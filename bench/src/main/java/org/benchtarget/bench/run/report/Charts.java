@@ -1,0 +1,123 @@
+package org.benchtarget.bench.run.report;
+
+import org.benchtarget.bench.run.result.Measurement;
+import org.benchtarget.bench.run.result.Results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * ECharts options for report.html: throughput by load level per profile (a bar per profile when
+ * there is one level, as seed 004's req/s by processes), p50 and p99 latency by level, and the
+ * target's CPU and RSS over the run's time line per profile.
+ */
+final class Charts {
+    private Charts() {
+    }
+
+    record Chart(String title, Map<String, Object> option) {
+    }
+
+    static List<Chart> all(Results results, ReportTables tables) {
+        var charts = new ArrayList<Chart>();
+        for (var endpoint : tables.endpoints()) {
+            if (tables.levels().size() == 1) {
+                charts.add(barByProfile(tables, endpoint));
+            } else {
+                charts.add(byLevel(tables, endpoint, "throughput (req/s)", a -> a.throughput(), false, ""));
+            }
+            charts.add(latency(tables, endpoint));
+        }
+        for (var profile : tables.profiles()) {
+            charts.add(resources(results, profile));
+        }
+        return charts;
+    }
+
+    private static Chart byLevel(ReportTables tables, String endpoint, String what, Function<Aggregate, Double> value,
+                                 boolean log, String suffix) {
+        var series = new ArrayList<Map<String, Object>>();
+        for (var profile : tables.profiles()) {
+            var data = new ArrayList<Object>();
+            for (int level : tables.levels()) {
+                var found = tables.find(profile, endpoint, level);
+                data.add(found == null ? null : value.apply(found));
+            }
+            series.add(Map.of("name", profile + suffix, "type", "line", "data", data, "connectNulls", true));
+        }
+        return new Chart(endpoint + ": " + what + " by " + tables.levelName(),
+                option(tables.levels().stream().map(String::valueOf).toList(), tables.levelName(), what, log, series));
+    }
+
+    private static Chart barByProfile(ReportTables tables, String endpoint) {
+        int level = tables.levels().get(0);
+        var data = new ArrayList<Object>();
+        for (var profile : tables.profiles()) {
+            var found = tables.find(profile, endpoint, level);
+            data.add(found == null ? null : found.throughput());
+        }
+        var series = List.<Map<String, Object>>of(Map.of("name", "req/s", "type", "bar", "data", data));
+        return new Chart(endpoint + ": throughput (req/s) by profile at " + tables.levelName() + " " + level,
+                option(tables.profiles(), "profile", "req/s", false, series));
+    }
+
+    private static Chart latency(ReportTables tables, String endpoint) {
+        var series = new ArrayList<Map<String, Object>>();
+        for (var profile : tables.profiles()) {
+            for (var percentile : List.of("p50", "p99")) {
+                var data = new ArrayList<Object>();
+                for (int level : tables.levels()) {
+                    var found = tables.find(profile, endpoint, level);
+                    data.add(found == null ? null : percentile.equals("p50") ? found.p50() : found.p99());
+                }
+                series.add(Map.of("name", profile + " " + percentile, "type", "line", "data", data, "connectNulls", true,
+                        "lineStyle", Map.of("type", percentile.equals("p50") ? "solid" : "dashed")));
+            }
+        }
+        return new Chart(endpoint + ": latency p50 (solid) and p99 (dashed), ms, by " + tables.levelName(),
+                option(tables.levels().stream().map(String::valueOf).toList(), tables.levelName(), "ms (log)", true, series));
+    }
+
+    private static Chart resources(Results results, String profile) {
+        var cpu = new ArrayList<Object>();
+        var rss = new ArrayList<Object>();
+        var threads = new ArrayList<Object>();
+        for (Measurement m : results.measurements()) {
+            if (!m.profile().equals(profile)) {
+                continue;
+            }
+            for (var sample : m.resources().samples()) {
+                cpu.add(List.of(sample.t(), sample.cpuPercent()));
+                rss.add(List.of(sample.t(), sample.rssMiB()));
+                threads.add(List.of(sample.t(), sample.threads()));
+            }
+        }
+        var option = new LinkedHashMap<String, Object>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("top", 0));
+        option.put("grid", Map.of("left", 60, "right", 60, "top", 40, "bottom", 40));
+        option.put("xAxis", Map.of("type", "value", "name", "s since start", "nameLocation", "middle", "nameGap", 25));
+        option.put("yAxis", List.of(Map.of("type", "value", "name", "CPU % of one core"),
+                Map.of("type", "value", "name", "RSS MiB / threads")));
+        option.put("series", List.of(
+                Map.of("name", "CPU %", "type", "scatter", "symbolSize", 4, "data", cpu),
+                Map.of("name", "RSS MiB", "type", "scatter", "symbolSize", 4, "yAxisIndex", 1, "data", rss),
+                Map.of("name", "threads", "type", "scatter", "symbolSize", 3, "yAxisIndex", 1, "data", threads)));
+        return new Chart(profile + ": target CPU, RSS and threads during the measurements (process tree, /proc every 100 ms)", option);
+    }
+
+    private static Map<String, Object> option(List<String> categories, String xName, String yName, boolean log,
+                                              List<Map<String, Object>> series) {
+        var option = new LinkedHashMap<String, Object>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("top", 0, "type", "scroll"));
+        option.put("grid", Map.of("left", 70, "right", 30, "top", 40, "bottom", 50));
+        option.put("xAxis", Map.of("type", "category", "data", categories, "name", xName, "nameLocation", "middle", "nameGap", 30));
+        option.put("yAxis", log ? Map.of("type", "log", "name", yName) : Map.of("type", "value", "name", yName));
+        option.put("series", series);
+        return option;
+    }
+}

@@ -1,0 +1,76 @@
+package org.benchtarget.bench.run.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.benchtarget.bench.run.result.Results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * report.html: the tables and the charts in one file that opens from disk with no network: ECharts
+ * (Apache ECharts, from its webjar at build time) is inlined, the data is inlined as chart options.
+ */
+final class HtmlReport {
+    private static final String STYLE = """
+            body{font-family:system-ui,sans-serif;margin:2em;max-width:1400px;color:#222}
+            table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}
+            th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}
+            th{background:#f3f3f3} td:first-child,th:first-child{text-align:left}
+            .chart{height:380px;margin:1em 0 2em;border:1px solid #eee}
+            h3{margin-top:1.5em}
+            """;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper COMPACT = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private HtmlReport() {
+    }
+
+    static String render(Results results, ReportTables tables) {
+        var html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(Html.escape(results.experiment() + ": " + results.title())).append("</title><style>").append(STYLE)
+                .append("</style><script>").append(echarts().replace("</script", "<\\/script")).append("</script></head><body>\n");
+        html.append("<h1>").append(Html.escape(results.experiment() + (results.quick() ? " (quick)" : "") + ": " + results.title()))
+                .append("</h1>\n<p>").append(results.measurements().size()).append(" measurements, driver ")
+                .append(Html.escape(results.driver())).append(", ").append(Html.escape(results.started()))
+                .append(results.interrupted() ? ". <b>Stopped by Ctrl-C: partial results.</b>" : "").append("</p>\n");
+        html.append("<h2>Charts</h2>\n");
+        int index = 0;
+        var script = new StringBuilder();
+        for (var chart : Charts.all(results, tables)) {
+            var id = "chart-" + index++;
+            html.append("<h3>").append(Html.escape(chart.title())).append("</h3>\n<div class=\"chart\" id=\"").append(id).append("\"></div>\n");
+            script.append("echarts.init(document.getElementById('").append(id).append("')).setOption(")
+                    .append(json(chart.option())).append(");\n");
+        }
+        html.append("<h2>Tables</h2>\n");
+        boolean grid = "GRID".equals(results.settings().get("layout"));
+        for (var table : tables.seedTables(grid)) {
+            html.append(table.html());
+        }
+        html.append(tables.details().html()).append(tables.warmups().html()).append(tables.profileKnobs().html())
+                .append(tables.setup().html());
+        html.append("<script>\n").append(script).append("</script>\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String echarts() {
+        try (var stream = HtmlReport.class.getResourceAsStream("echarts.min.js")) {
+            if (stream == null) {
+                throw new IllegalStateException("echarts.min.js missing from bench's jar (a broken build?)");
+            }
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

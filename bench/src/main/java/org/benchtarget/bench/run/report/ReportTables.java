@@ -1,0 +1,202 @@
+package org.benchtarget.bench.run.report;
+
+import org.benchtarget.bench.run.result.Results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The tables of a report, shaped like the seed's: per endpoint a level x profile table of req/s
+ * (seed 000), or one grid of endpoint x profile columns with req/s and ms/req rows (seed 003);
+ * then setup, profiles, warm-up and the full detail.
+ */
+final class ReportTables {
+    private final Results results;
+    private final List<Aggregate> aggregates;
+    private final List<String> profiles;
+    private final List<String> endpoints;
+    private final List<Integer> levels;
+    private final String symbol;
+
+    ReportTables(Results results) {
+        this.results = results;
+        this.aggregates = Aggregate.of(results.measurements());
+        this.profiles = results.profiles().stream().map(Results.ProfileInfo::label).toList();
+        this.endpoints = List.copyOf(new LinkedHashSet<>(aggregates.stream().map(Aggregate::endpoint).toList()));
+        this.levels = aggregates.stream().map(Aggregate::level).distinct().sorted().toList();
+        this.symbol = aggregates.isEmpty() ? "c" : aggregates.get(0).load();
+    }
+
+    List<Aggregate> aggregates() {
+        return aggregates;
+    }
+
+    List<String> endpoints() {
+        return endpoints;
+    }
+
+    List<Integer> levels() {
+        return levels;
+    }
+
+    List<String> profiles() {
+        return profiles;
+    }
+
+    String levelName() {
+        return symbol.equals("c") ? "concurrency" : "rate (req/s)";
+    }
+
+    List<Table> seedTables(boolean grid) {
+        return grid ? List.of(grid()) : perEndpoint();
+    }
+
+    private List<Table> perEndpoint() {
+        var tables = new ArrayList<Table>();
+        int runs = aggregates.stream().mapToInt(Aggregate::runs).max().orElse(0);
+        for (var endpoint : endpoints) {
+            var headers = new ArrayList<String>();
+            headers.add(levelName());
+            headers.addAll(profiles);
+            var rows = new ArrayList<List<String>>();
+            var p99Rows = new ArrayList<List<String>>();
+            for (int level : levels) {
+                var row = new ArrayList<String>();
+                var p99Row = new ArrayList<String>();
+                row.add(Integer.toString(level));
+                p99Row.add(Integer.toString(level));
+                for (var profile : profiles) {
+                    var found = find(profile, endpoint, level);
+                    row.add(found == null ? "" : number(found.throughput()) + errorsNote(found));
+                    p99Row.add(found == null ? "" : ms(found.p99()));
+                }
+                rows.add(row);
+                p99Rows.add(p99Row);
+            }
+            tables.add(new Table(endpoint + ": requests per second", "median of " + runs + " run(s); (n err) = failed requests over all runs",
+                    headers, rows));
+            tables.add(new Table(endpoint + ": p99 latency (ms)", "median of the runs' p99", headers, p99Rows));
+        }
+        return tables;
+    }
+
+    private Table grid() {
+        var headers = new ArrayList<String>();
+        headers.add(levelName());
+        headers.add("");
+        var columns = new ArrayList<String[]>();
+        for (var endpoint : endpoints) {
+            for (var profile : profiles) {
+                headers.add(endpoint + " " + profile);
+                columns.add(new String[]{profile, endpoint});
+            }
+        }
+        var rows = new ArrayList<List<String>>();
+        for (int level : levels) {
+            var reqs = new ArrayList<>(List.of(symbol + "=" + level, "req/s"));
+            var ms = new ArrayList<>(List.of("", "ms/req"));
+            for (var column : columns) {
+                var found = find(column[0], column[1], level);
+                reqs.add(found == null ? "" : number(found.throughput()) + errorsNote(found));
+                ms.add(found == null ? "" : String.format(Locale.ROOT, "%.2f", found.msPerRequest()));
+            }
+            rows.add(reqs);
+            rows.add(ms);
+        }
+        return new Table("Requests per second and ms/req by " + levelName(),
+                "as in the seed: ms/req is the mean time per request across all concurrent requests (1000 / req/s), "
+                        + "the median of the runs; (n err) = failed requests", headers, rows);
+    }
+
+    Table setup() {
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("experiment", results.experiment() + (results.quick() ? " --quick" : "")));
+        rows.add(List.of("driver", results.driver()));
+        results.settings().forEach((key, value) -> rows.add(List.of(key, value)));
+        results.machine().forEach((key, value) -> rows.add(List.of("machine: " + key, value)));
+        rows.add(List.of("started", results.started()));
+        rows.add(List.of("finished", results.finished() + (results.interrupted() ? " (stopped by Ctrl-C: partial)" : "")));
+        return new Table("Setup", "", List.of("what", "value"), rows);
+    }
+
+    Table profileKnobs() {
+        var shown = List.of("target", "mode", "workers", "threads", "io-threads", "gzip", "cache", "wall.queries", "keepalive", "db", "db.pool");
+        var headers = new ArrayList<String>();
+        headers.add("profile");
+        headers.addAll(shown);
+        var rows = new ArrayList<List<String>>();
+        for (var profile : results.profiles()) {
+            var row = new ArrayList<String>();
+            row.add(profile.label());
+            for (var knob : shown) {
+                row.add(profile.knobs().getOrDefault(knob, ""));
+            }
+            rows.add(row);
+        }
+        return new Table("Profiles", "every knob of every profile is in results.json and results.csv", headers, rows);
+    }
+
+    Table warmups() {
+        var grouped = new LinkedHashMap<String, List<org.benchtarget.bench.run.result.Warmup>>();
+        results.warmups().forEach(w -> grouped.computeIfAbsent(w.profile() + " " + w.endpoint(), k -> new ArrayList<>()).add(w));
+        var rows = new ArrayList<List<String>>();
+        for (Map.Entry<String, List<org.benchtarget.bench.run.result.Warmup>> entry : grouped.entrySet()) {
+            var list = entry.getValue();
+            var first = list.get(0);
+            rows.add(List.of(first.profile(), first.endpoint(), Integer.toString(list.size()),
+                    number(list.stream().mapToLong(org.benchtarget.bench.run.result.Warmup::requests).average().orElse(0)),
+                    String.format(Locale.ROOT, "%.1f", list.stream().mapToDouble(org.benchtarget.bench.run.result.Warmup::seconds).average().orElse(0)),
+                    number(list.stream().mapToDouble(org.benchtarget.bench.run.result.Warmup::finalThroughput).average().orElse(0)),
+                    list.stream().filter(org.benchtarget.bench.run.result.Warmup::levelledOff).count() + "/" + list.size()));
+        }
+        return new Table("Warm-up", "after each start of a target, before measuring: requests and seconds are the mean per warm-up",
+                List.of("profile", "endpoint", "warm-ups", "requests", "seconds", "last round req/s", "levelled off"), rows);
+    }
+
+    Table details() {
+        var rows = new ArrayList<List<String>>();
+        for (var a : aggregates) {
+            var e = a.errors();
+            rows.add(List.of(a.profile(), a.endpoint(), Integer.toString(a.level()), Integer.toString(a.runs()),
+                    Long.toString(a.requests()), number(a.throughput()), number(a.throughputMin()) + "–" + number(a.throughputMax()),
+                    ms(a.p50()), ms(a.p90()), ms(a.p99()), ms(a.p999()), ms(a.max()),
+                    e.connect() + "/" + e.timeout() + "/" + e.reset() + "/" + e.non2xx() + "/" + e.other(),
+                    String.format(Locale.ROOT, "%.0f", a.cpuAvg()), String.format(Locale.ROOT, "%.0f", a.rssMax()),
+                    Integer.toString(a.threadsMax())));
+        }
+        return new Table("All measurements", "latency percentiles in ms (medians of the runs; max is the largest seen); "
+                + "errors = connect/timeout/reset/non-2xx/other over all runs; CPU in % of one core (median of the runs' averages), "
+                + "RSS and threads: the target's whole process tree",
+                List.of("profile", "endpoint", symbol, "runs", "requests", "req/s", "range", "p50", "p90", "p99", "p99.9", "max",
+                        "errors", "CPU %", "RSS MiB", "threads"), rows);
+    }
+
+    Aggregate find(String profile, String endpoint, int level) {
+        for (var a : aggregates) {
+            if (a.profile().equals(profile) && a.endpoint().equals(endpoint) && a.level() == level) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static String errorsNote(Aggregate a) {
+        long failed = a.errors().total();
+        return failed == 0 ? "" : " (" + failed + " err)";
+    }
+
+    static String number(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String ms(Double value) {
+        if (value == null) {
+            return "–";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

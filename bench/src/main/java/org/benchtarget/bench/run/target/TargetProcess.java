@@ -1,0 +1,137 @@
+package org.benchtarget.bench.run.target;
+
+import org.benchtarget.bench.BenchException;
+import org.benchtarget.bench.serve.TargetJars;
+import org.benchtarget.bench.serve.TargetJvm;
+import org.benchtarget.core.config.Settings;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * A target started as its own process (tree) for one stretch of an experiment: its output goes to a
+ * log file, it is ready when it prints "listening on port N", and {@link #close()} stops it with
+ * SIGTERM, then SIGKILL after a bound, children included, so a run leaves no orphans.
+ */
+public final class TargetProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final int port;
+
+    private TargetProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts {@code java -jar TARGET.jar PROFILE --set ...} (behind {@code cpuPrefix}, e.g. taskset) and waits
+     * for its listening line; a target that exits or stays silent stops the run with one line from its log.
+     */
+    public static TargetProcess start(Settings settings, List<String> sets, List<String> jvmOptions,
+                                      List<String> cpuPrefix, Path log, Duration startLimit) throws IOException, InterruptedException {
+        var command = new ArrayList<>(cpuPrefix);
+        command.add(TargetJvm.javaBinary());
+        command.addAll(TargetJvm.options(jvmOptions));
+        command.add("-jar");
+        command.add(TargetJars.jar(settings.target()).toString());
+        command.add(settings.profile());
+        for (var set : sets) {
+            command.add("--set");
+            command.add(set);
+        }
+        Files.createDirectories(log.getParent());
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var listening = new CompletableFuture<Integer>();
+        var lastLine = new StringBuilder();
+        Thread.ofPlatform().daemon().name("target-log").start(() -> copyLog(process, log, listening, lastLine));
+        try {
+            int port = listening.get(startLimit.toMillis(), TimeUnit.MILLISECONDS);
+            return new TargetProcess(process, port);
+        } catch (ExecutionException | TimeoutException e) {
+            stop(process);
+            synchronized (lastLine) {
+                var why = e instanceof TimeoutException ? "no 'listening' line within " + startLimit.toSeconds() + " s"
+                        : lastLine.isEmpty() ? "exited with " + process.exitValue() : lastLine.toString();
+                throw new BenchException("profile " + settings.profile() + ": target did not start: " + why + " (log: " + log + ")");
+            }
+        } catch (InterruptedException e) {
+            stop(process);
+            throw e;
+        }
+    }
+
+    private static void copyLog(Process process, Path log, CompletableFuture<Integer> listening, StringBuilder lastLine) {
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             var writer = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                writer.println(line);
+                if (!line.startsWith("WARNING:") && !line.isBlank()) {
+                    synchronized (lastLine) {
+                        lastLine.setLength(0);
+                        lastLine.append(line.strip());
+                    }
+                }
+                var matcher = LISTENING.matcher(line);
+                if (!listening.isDone() && matcher.find()) {
+                    listening.complete(Integer.parseInt(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone; what was logged stays
+        } finally {
+            listening.completeExceptionally(new IOException("target exited"));
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    @Override
+    public void close() {
+        stop(process);
+    }
+
+    private static void stop(Process process) {
+        var children = process.descendants().toList();
+        process.destroy(); // SIGTERM: the target drains in-flight requests and closes its pool
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        for (var child : children) {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.onExit().get(5, TimeUnit.SECONDS);
+                } catch (Exception stillThere) {
+                    child.destroyForcibly();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.benchtarget.bench.run.experiment;
+
+import org.benchtarget.bench.BenchException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExperimentsTest {
+
+    @Test
+    void everyShippedExperimentParsesInBothForms() {
+        assertThat(Experiments.names()).containsExactly("seed-000", "seed-001", "seed-002", "seed-003", "seed-004");
+        for (var name : Experiments.names()) {
+            for (boolean quick : List.of(false, true)) {
+                var experiment = Experiments.load(name, quick);
+                assertThat(experiment.profiles()).isNotEmpty();
+                assertThat(experiment.endpoints()).isNotEmpty();
+                assertThat(experiment.requests() > 0 || !experiment.duration().isZero()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void seed000IsTheSeedsShape() {
+        var full = Experiments.load("seed-000", false);
+        assertThat(full.levels()).containsExactly(1, 125, 250, 375, 500);
+        assertThat(full.requests()).isEqualTo(500);
+        assertThat(full.runs()).isEqualTo(5);
+        assertThat(full.restart()).isEqualTo(Experiment.Restart.RUN);
+        assertThat(full.endpoints()).containsExactly("/hello", "/db");
+        assertThat(full.keepalive()).isFalse();
+        var quick = Experiments.load("seed-000", true);
+        assertThat(quick.quick()).isTrue();
+        assertThat(quick.runs()).isEqualTo(2);
+        assertThat(quick.requests()).isEqualTo(500);
+    }
+
+    @Test
+    void seed003ListsTheDaemonVariantsAsOptional() {
+        var experiment = Experiments.load("seed-003", false);
+        assertThat(experiment.levels()).containsExactly(10, 100, 200, 500, 1000);
+        assertThat(experiment.requests()).isEqualTo(5000);
+        assertThat(experiment.layout()).isEqualTo(Experiment.Layout.GRID);
+        assertThat(experiment.profiles()).extracting(ProfileRef::label)
+                .contains("daemon-p2-t10", "daemon-p2-t100", "daemon-p20-t10");
+        assertThat(experiment.profiles().stream().filter(ProfileRef::optional).map(ProfileRef::profile))
+                .allMatch(name -> name.startsWith("daemon-"));
+    }
+
+    @Test
+    void profileEntriesCarryKnobs() {
+        var ref = ProfileRef.parse(" undertow-threads+wall.queries=naive+gzip=on? ");
+        assertThat(ref.label()).isEqualTo("undertow-threads+wall.queries=naive+gzip=on");
+        assertThat(ref.profile()).isEqualTo("undertow-threads");
+        assertThat(ref.sets()).containsExactly("wall.queries=naive", "gzip=on");
+        assertThat(ref.optional()).isTrue();
+    }
+
+    @Test
+    void unknownExperimentIsOneLine() {
+        assertThatThrownBy(() -> Experiments.load("seed-999", false))
+                .isInstanceOf(BenchException.class)
+                .hasMessage("unknown experiment 'seed-999'; known: seed-000, seed-001, seed-002, seed-003, seed-004");
+    }
+
+    @Test
+    void badDefinitionsNameTheKey() {
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "colour=blue"))
+                .hasMessageContaining("'colour=blue' is not one of");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1, x", "requests=1"))
+                .hasMessage("experiment t: levels=x: expected a positive number");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "load=sideways"))
+                .hasMessage("experiment t: load=sideways: expected one of concurrency, rate");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "duration=soon"))
+                .hasMessageContaining("duration=soon: expected a duration");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "runs=1", "runs=2"))
+                .hasMessage("experiment t: runs given twice");
+        assertThatThrownBy(() -> parse("endpoints=/x", "levels=1"))
+                .hasMessage("experiment t: profiles is missing");
+    }
+
+    @Test
+    void quickKeysReplaceOnlyUnderQuick() {
+        var lines = List.of("profiles=a, b", "endpoints=/x", "levels=1, 2", "duration=10s", "quick.levels=1", "quick.duration=2s");
+        assertThat(Experiments.parse("t", lines, false).levels()).containsExactly(1, 2);
+        var quick = Experiments.parse("t", lines, true);
+        assertThat(quick.levels()).containsExactly(1);
+        assertThat(quick.duration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(quick.measurementCount()).isEqualTo(2);
+    }
+
+    private static Experiment parse(String... lines) {
+        return Experiments.parse("t", List.of(lines), false);
+    }
+}

@@ -1,0 +1,144 @@
+package org.benchtarget.bench.run.load;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.benchtarget.bench.run.experiment.Experiment.LoadKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded driver against a real HTTP server (the JDK's) on a loopback port: counts, errors, journeys with cookies. */
+class EmbeddedDriverTest {
+    private HttpServer server;
+    private URI base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/hello", exchange -> answer(exchange, 200, "hello", Map.of()));
+        server.createContext("/missing", exchange -> answer(exchange, 404, "no", Map.of()));
+        server.createContext("/login", exchange -> {
+            if (exchange.getRequestMethod().equals("GET")) {
+                answer(exchange, 200, "<form method=\"post\"><input type=\"hidden\" name=\"csrf\" value=\"t0k\">", Map.of());
+                return;
+            }
+            var form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean ok = form.contains("csrf=t0k") && form.contains("username=user") && form.contains("password=pw");
+            answer(exchange, ok ? 303 : 401, "", ok ? Map.of("Location", "/wall/1", "Set-Cookie", "sessionid=s1; Path=/") : Map.of());
+        });
+        server.createContext("/wall/", exchange -> {
+            var cookie = exchange.getRequestHeaders().getFirst("Cookie");
+            boolean in = cookie != null && cookie.contains("sessionid=s1");
+            answer(exchange, in ? 200 : 302, in ? "<a href=\"/wall/2\">2</a> <a href=\"/wall/3\">3</a>" : "",
+                    in ? Map.of() : Map.of("Location", "/login"));
+        });
+        server.start();
+        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void closedLoopMakesExactlyTheRequestsAsked() throws Exception {
+        var outcome = drive(new Workload.Get("/hello"), LoadKind.CONCURRENCY, 4, 200, true);
+        assertThat(outcome.requests()).isEqualTo(200);
+        assertThat(outcome.journeys()).isEqualTo(200);
+        assertThat(outcome.errors().total()).isZero();
+        assertThat(outcome.latencyMs().p50()).isNotNull();
+        assertThat(outcome.latencyMs().p999()).isGreaterThanOrEqualTo(outcome.latencyMs().p50());
+    }
+
+    @Test
+    void withoutKeepaliveEveryRequestIsAnswered() throws Exception {
+        var outcome = drive(new Workload.Get("/hello"), LoadKind.CONCURRENCY, 8, 100, false);
+        assertThat(outcome.requests()).isEqualTo(100);
+        assertThat(outcome.errors().total()).isZero();
+    }
+
+    @Test
+    void non2xxAnswersAreCountedAsAnswersAndErrors() throws Exception {
+        var outcome = drive(new Workload.Get("/missing"), LoadKind.CONCURRENCY, 2, 20, true);
+        assertThat(outcome.requests()).isEqualTo(20);
+        assertThat(outcome.errors().non2xx()).isEqualTo(20);
+        assertThat(outcome.journeyFailures()).isEqualTo(20);
+    }
+
+    @Test
+    void noServerIsAConnectError() throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        var spec = new LoadDriver.Spec(URI.create("http://127.0.0.1:" + port), new Workload.Get("/hello"),
+                LoadKind.CONCURRENCY, 2, 10, Duration.ZERO, true, false, Duration.ofSeconds(5), List.of());
+        var outcome = new EmbeddedDriver().drive(spec, new RunControl());
+        assertThat(outcome.requests()).isZero();
+        assertThat(outcome.errors().connect()).isEqualTo(10);
+    }
+
+    @Test
+    void openLoopSendsTheScheduledCount() throws Exception {
+        var outcome = drive(new Workload.Get("/hello"), LoadKind.RATE, 200, 40, true);
+        assertThat(outcome.requests()).isEqualTo(40);
+        assertThat(outcome.errors().total()).isZero();
+    }
+
+    @Test
+    void loginWallJourneyCarriesHiddenFieldsAndTheCookie() throws Exception {
+        var workload = Journeys.workload("journey:login-wall?users=5&walls=3&password=pw");
+        var outcome = drive(workload, LoadKind.CONCURRENCY, 2, 6, true);
+        assertThat(outcome.journeys()).isEqualTo(6);
+        assertThat(outcome.journeyFailures()).isZero();
+        // GET /login, POST /login, the first wall, two more walls
+        assertThat(outcome.requests()).isEqualTo(6 * 5);
+    }
+
+    @Test
+    void aWrongPasswordFailsTheJourney() throws Exception {
+        var outcome = drive(Journeys.workload("journey:login-wall?password=wrong"), LoadKind.CONCURRENCY, 1, 3, true);
+        assertThat(outcome.journeys()).isZero();
+        assertThat(outcome.journeyFailures()).isEqualTo(3);
+    }
+
+    @Test
+    void cancellingStopsTheLoad() throws Exception {
+        var control = new RunControl();
+        control.cancel();
+        var spec = new LoadDriver.Spec(base, new Workload.Get("/hello"), LoadKind.CONCURRENCY, 2, 0,
+                Duration.ofSeconds(30), true, false, Duration.ofSeconds(5), List.of());
+        var outcome = new EmbeddedDriver().drive(spec, control);
+        assertThat(outcome.requests()).isZero();
+    }
+
+    private LoadDriver.Outcome drive(Workload workload, LoadKind kind, int level, int requests, boolean keepalive) throws Exception {
+        var spec = new LoadDriver.Spec(base, workload, kind, level, requests, Duration.ZERO, keepalive, false,
+                Duration.ofSeconds(10), List.of());
+        return new EmbeddedDriver().drive(spec, new RunControl());
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

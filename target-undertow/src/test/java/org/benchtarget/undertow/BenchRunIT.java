@@ -1,0 +1,143 @@
+package org.benchtarget.undertow;
+
+import org.benchtarget.bench.BenchException;
+import org.benchtarget.bench.run.ExperimentRun;
+import org.benchtarget.bench.run.RunOptions;
+import org.benchtarget.bench.run.report.Reports;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code bench run} end to end against this module's jar (built in package, before these ITs run): the quick
+ * forms of seed 000 and 003, a target that cannot start, a port in use, and a run stopped half-way.
+ * Reports stay under target/bench-run for a look.
+ */
+class BenchRunIT {
+    private static final Path RUNS = Path.of("target", "bench-run");
+
+    @BeforeAll
+    static void benchHome() {
+        // failsafe runs in target-undertow/; the clone's root holds target-undertow/target/benchtarget-undertow.jar
+        System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
+    }
+
+    @AfterEach
+    void noTargetLeftRunning() {
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
+    @Test
+    void seed000Quick() throws Exception {
+        var out = RUNS.resolve("seed-000-quick");
+        assertThat(run(options("seed-000", out, List.of(), List.of()))).isZero();
+        var results = checkFolder(out, 1);
+        // 2 profiles x 2 endpoints x 2 runs x 3 levels
+        assertThat(results.measurements()).hasSize(24);
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("### /hello: requests per second", "### /db: requests per second", "| concurrency | undertow-nio | undertow-virtual |");
+    }
+
+    @Test
+    void seed003Quick() throws Exception {
+        var out = RUNS.resolve("seed-003-quick");
+        assertThat(run(options("seed-003", out, List.of(), List.of()))).isZero();
+        var results = checkFolder(out, 10);
+        // 2 profiles x 2 endpoints x 1 run x 3 levels
+        assertThat(results.measurements()).hasSize(12);
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("| c=10 | req/s |", "| ms/req |", "/hello.txt undertow-nio", "/hello undertow-virtual");
+    }
+
+    @Test
+    void aTargetThatCannotStartIsOneLine() {
+        var out = RUNS.resolve("cannot-start");
+        assertThatThrownBy(() -> run(options("seed-003", out, List.of(), List.of("-Xmx1k"))))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining("target did not start")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aPortInUseIsOneLine() throws IOException {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> run(options("seed-003", RUNS.resolve("port"), List.of("port=" + port), List.of())))
+                    .isInstanceOf(BenchException.class)
+                    .hasMessage("port " + port + " on 127.0.0.1 is in use (leave port unset: bench run picks a free one)");
+        }
+    }
+
+    @Test
+    void stoppingKeepsWhatWasMeasured() throws Exception {
+        var out = RUNS.resolve("stopped");
+        var run = new ExperimentRun(options("seed-003", out, List.of(), List.of()), System.out);
+        var exit = new AtomicInteger(-1);
+        var runner = Thread.ofPlatform().start(() -> {
+            try {
+                exit.set(run.run());
+            } catch (Exception e) {
+                exit.set(-2);
+            }
+        });
+        // stop as soon as the first measurement is written (results.json appears after each one)
+        for (int i = 0; i < 1200 && !Files.exists(out.resolve("results.json")); i++) {
+            Thread.sleep(100);
+        }
+        run.stop();
+        runner.join(60_000);
+        assertThat(exit.get()).isEqualTo(130);
+        var results = Reports.read(out);
+        assertThat(results.interrupted()).isTrue();
+        assertThat(results.measurements()).isNotEmpty().allSatisfy(m -> assertThat(m.requests()).isPositive());
+        assertThat(Files.readString(out.resolve("report.md"))).contains("Stopped by Ctrl-C: partial results");
+    }
+
+    private static RunOptions options(String experiment, Path out, List<String> sets, List<String> jvmOptions) throws IOException {
+        if (Files.exists(out.resolve("results.json"))) {
+            Files.delete(out.resolve("results.json"));
+        }
+        return new RunOptions(experiment, true, out, null, List.of(), sets, jvmOptions, null);
+    }
+
+    private static int run(RunOptions options) throws Exception {
+        return new ExperimentRun(options, System.out).run();
+    }
+
+    /** Every row has requests, no errors at the lowest level, all four files, charts in report.html. */
+    private static org.benchtarget.bench.run.result.Results checkFolder(Path out, int lowLevel) throws IOException {
+        for (var file : List.of("results.json", "results.csv", "report.md", "report.html")) {
+            assertThat(out.resolve(file)).isRegularFile();
+        }
+        var results = Reports.read(out);
+        assertThat(results.interrupted()).isFalse();
+        assertThat(results.measurements()).allSatisfy(m -> {
+            assertThat(m.requests()).as("requests of %s %s %d", m.profile(), m.endpoint(), m.level()).isPositive();
+            assertThat(m.throughput()).isPositive();
+            assertThat(m.latencyMs().p50()).isNotNull();
+            assertThat(m.knobs()).containsKey("workers");
+        });
+        assertThat(results.measurements().stream().filter(m -> m.level() == lowLevel))
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.errors().total()).as("errors at level %d", lowLevel).isZero());
+        assertThat(results.warmups()).isNotEmpty();
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + results.measurements().size());
+        var html = Files.readString(out.resolve("report.html"));
+        int endpoints = (int) results.measurements().stream().map(m -> m.endpoint()).distinct().count();
+        // per endpoint: throughput and latency; per profile: CPU/RSS over time
+        assertThat(html.split("class=\"chart\"", -1)).hasSize(1 + 2 * endpoints + results.profiles().size());
+        assertThat(html).contains("echarts.init(").doesNotContain("<script src");
+        return results;
+    }
+}
