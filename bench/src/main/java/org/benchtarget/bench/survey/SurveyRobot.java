@@ -27,12 +27,10 @@ public final class SurveyRobot implements AutoCloseable {
     private static final Pattern ACTION = Pattern.compile("<form class=\"survey\" method=\"post\" action=\"([^\"]+)\"");
     private static final Pattern QUESTION = Pattern.compile("data-field=\"(q\\d+)\" data-kind=\"(\\w+)\" data-required=\"(true|false)\""
             + " data-min=\"(-?\\d+)\" data-max=\"(-?\\d+)\" data-maxlength=\"(\\d+)\"");
-    private static final String[] WORDS = {"good", "slow", "helpful", "staff", "quiet", "busy", "more", "space", "time", "price",
-            "clear", "better", "food", "late", "open", "friendly", "café", "naïve", "über"};
 
     private final URI base;
     private final HttpClient client;
-    private final SplittableRandom random;
+    private final SurveyAnswers answers;
 
     public SurveyRobot(URI base, long seed) {
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
@@ -41,7 +39,7 @@ public final class SurveyRobot implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(TIMEOUT)
                 .build();
-        this.random = new SplittableRandom(seed);
+        this.answers = new SurveyAnswers(new SplittableRandom(seed));
     }
 
     /** A completed survey: its done page URL, answer rows sent, and each page's time (POST plus the GET it leads to). */
@@ -119,50 +117,7 @@ public final class SurveyRobot implements AutoCloseable {
 
     /** Appends valid answers to {@code form}; returns the answer rows they make (one per chosen option). */
     int answer(Page page, StringBuilder form) {
-        int rows = 0;
-        for (var field : page.fields()) {
-            if (!field.required() && random.nextBoolean()) {
-                continue;
-            }
-            var values = switch (field.kind()) {
-                case "single", "rating" -> List.of(field.options().get(random.nextInt(field.options().size())));
-                case "multiple" -> someOptions(field.options());
-                case "number" -> List.of(Integer.toString(random.nextInt(field.min(), field.max() + 1)));
-                default -> List.of(text(Math.min(field.maxLength(), 120)));
-            };
-            for (var value : values) {
-                form.append('&').append(field.name()).append('=').append(encode(value));
-            }
-            rows += values.size();
-        }
-        return rows;
-    }
-
-    private List<String> someOptions(List<String> options) {
-        var chosen = new ArrayList<String>();
-        for (var option : options) {
-            if (random.nextInt(3) == 0) {
-                chosen.add(option);
-            }
-        }
-        if (chosen.isEmpty()) {
-            chosen.add(options.get(random.nextInt(options.size())));
-        }
-        return chosen;
-    }
-
-    private String text(int maxLength) {
-        var text = new StringBuilder();
-        while (true) {
-            var word = WORDS[random.nextInt(WORDS.length)];
-            if (text.length() + word.length() + 1 > maxLength) {
-                return text.isEmpty() ? "ok" : text.toString();
-            }
-            text.append(text.isEmpty() ? "" : " ").append(word);
-            if (random.nextInt(6) == 0) {
-                return text.toString();
-            }
-        }
+        return answers.append(page, form);
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

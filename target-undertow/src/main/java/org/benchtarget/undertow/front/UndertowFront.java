@@ -81,7 +81,9 @@ final class UndertowFront implements Front {
             files = new EncodingHandler(files, new ContentEncodingRepository().addEncodingHandler(
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
         }
-        var graceful = Handlers.gracefulShutdown(router(files, proxy, listing, server, date, settings.keepalive()));
+        var front = new UndertowFront[1];
+        var windows = new WindowFanOut(() -> front[0].live(), server, date);
+        var graceful = Handlers.gracefulShutdown(router(files, proxy, windows, listing, server, date, settings.keepalive()));
         var undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
@@ -95,10 +97,10 @@ final class UndertowFront implements Front {
                 .setSocketOption(Options.BACKLOG, 4096)
                 .setHandler(graceful)
                 .build();
-        var front = new UndertowFront(undertow, graceful, balancer, settings.shutdownTimeout().toMillis());
-        backends.forEach(front::backendUp);
+        front[0] = new UndertowFront(undertow, graceful, balancer, settings.shutdownTimeout().toMillis());
+        backends.forEach(front[0]::backendUp);
         undertow.start();
-        return front;
+        return front[0];
     }
 
     /** Enough connections per IO thread for every backend thread to have one request: T / IO threads, rounded up. */
@@ -106,8 +108,8 @@ final class UndertowFront implements Front {
         return Math.max(1, (settings.threads() + settings.ioThreads() - 1) / settings.ioThreads());
     }
 
-    private static HttpHandler router(HttpHandler files, HttpHandler proxy, Supplier<String> listing, String server,
-                                      HttpDate date, boolean keepalive) {
+    private static HttpHandler router(HttpHandler files, HttpHandler proxy, HttpHandler windows, Supplier<String> listing,
+                                      String server, HttpDate date, boolean keepalive) {
         return exchange -> {
             var path = exchange.getRequestPath();
             var method = exchange.getRequestMethod();
@@ -116,6 +118,8 @@ final class UndertowFront implements Front {
                 files.handleRequest(exchange);
             } else if (read && path.equals("/backends")) {
                 listing(exchange, listing.get(), server, date);
+            } else if (path.equals("/bench/window") && (method.equals(Methods.POST) || method.equals(Methods.DELETE))) {
+                windows.handleRequest(exchange);
             } else {
                 if (!keepalive) {
                     exchange.setPersistent(false);
@@ -165,6 +169,11 @@ final class UndertowFront implements Front {
     @Override
     public String describe() {
         return "undertow " + io.undertow.Version.getVersionString();
+    }
+
+    /** Returns the backends the balancer routes to now. */
+    synchronized java.util.List<URI> live() {
+        return java.util.List.copyOf(routed);
     }
 
     @Override

@@ -60,6 +60,14 @@ public final class HttpSession {
         return send(post, true);
     }
 
+    /** POSTs an already urlencoded form body (repeated names allowed, as multiple-choice answers need). */
+    public Response postEncoded(String path, String encodedForm) throws IOException {
+        var post = new HttpPost(base.resolve(path));
+        post.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity(encodedForm,
+                org.apache.hc.core5.http.ContentType.APPLICATION_FORM_URLENCODED));
+        return send(post, true);
+    }
+
     private Response send(HttpUriRequestBase request, boolean keepBody) throws IOException {
         if (!keepalive) {
             // like ab without -k: a new connection per request

@@ -15,6 +15,7 @@ public final class Journeys {
 
     static {
         REGISTERED.put("login-wall", LoginWallJourney::new);
+        REGISTERED.put("seven-surveys", SevenSurveysJourney::new);
     }
 
     private Journeys() {

@@ -15,9 +15,9 @@ class JourneysTest {
 
     @Test
     void anUnknownJourneyIsOneLine() {
-        assertThatThrownBy(() -> Journeys.workload("journey:seven-surveys"))
+        assertThatThrownBy(() -> Journeys.workload("journey:checkout"))
                 .isInstanceOf(BenchException.class)
-                .hasMessage("journey seven-surveys is not available in this build (known: login-wall)");
+                .hasMessage("journey checkout is not available in this build (known: login-wall, seven-surveys)");
     }
 
     @Test
