@@ -1,7 +1,9 @@
 package org.benchtarget.bench;
 
+import org.benchtarget.bench.serve.JettyContainer;
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.bench.serve.TargetJvm;
+import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Profiles;
 import org.benchtarget.core.config.SettingsParser;
 import picocli.CommandLine.Command;
@@ -31,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Parse here first: a bad knob stops with one line before any JVM starts.
         var settings = SettingsParser.parse(profile, System.getenv(), sets);
+        if (settings.mode() == Mode.CONTAINER) {
+            return JettyContainer.serve(settings, sets, jvmOptions);
+        }
         var command = new ArrayList<String>();
         command.add(TargetJvm.javaBinary());
         command.addAll(TargetJvm.options(jvmOptions));

@@ -41,7 +41,10 @@ final class AppServlet extends HttpServlet {
             response.setContentType(result.contentType());
         }
         for (var header : result.headers()) {
-            response.addHeader(header.name(), header.value());
+            // Jetty's CompressionHandler has already said Vary: Accept-Encoding; app-core says it too.
+            if (!(header.name().equals("Vary") && response.getHeaders("Vary").contains(header.value()))) {
+                response.addHeader(header.name(), header.value());
+            }
         }
         var body = result.body();
         if (body.length == 0) {
