@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class JettyContainer implements AutoCloseable {
     public static final TargetSupport SUPPORT = new TargetSupport("jetty", EnumSet.of(Workers.THREADS, Workers.VIRTUAL),
-            EnumSet.of(Mode.CONTAINER), "Jetty's Servlet layer runs every request on a pool thread; pick threads or virtual");
+            EnumSet.of(Mode.CONTAINER), "Jetty's Servlet layer runs every request on a pool thread; an event-loop model "
+            + "would need Jetty's core Handler API, which this target does not use: pick threads or virtual");
     /** Jetty's own log line once a connector listens: {@code Started ServerConnector@1a2b{HTTP/1.1, (http/1.1)}{0.0.0.0:8080}}. */
     private static final Pattern STARTED = Pattern.compile("Started (?:oejs\\.)?ServerConnector@\\w+\\{[^}]*\\}\\{(.*):(\\d+)\\}");
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
