@@ -1,5 +1,6 @@
 package org.benchtarget.bench;
 
+import org.benchtarget.bench.serve.JettyContainer;
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.bench.serve.WarmUp;
@@ -45,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
             sets.add("warmup=" + warm); // the target's /ready counts the same warm-up
         }
         var settings = SettingsParser.parse(profile, System.getenv(), sets);
+        if (settings.mode() == Mode.CONTAINER) {
+            return JettyContainer.serve(settings, sets, jvmOptions);
+        }
         var command = new ArrayList<String>();
         command.add(TargetJvm.javaBinary());
         var jar = TargetJars.jar(settings.target());

@@ -10,7 +10,9 @@ import java.util.Map;
 /** Where each target's runnable jar is, relative to the benchtarget home (the clone's root). */
 public final class TargetJars {
     private static final Map<String, String> JARS = Map.of(
-            "undertow", "target-undertow/target/benchtarget-undertow.jar");
+            "undertow", "target-undertow/target/benchtarget-undertow.jar",
+            // embedded; container mode runs target-servlet-jetty/target/jetty-base instead (see JettyContainer)
+            "jetty", "target-servlet-jetty/target/benchtarget-jetty.jar");
 
     private TargetJars() {
     }

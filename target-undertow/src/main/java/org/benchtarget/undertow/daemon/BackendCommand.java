@@ -21,7 +21,7 @@ import java.util.Set;
 record BackendCommand(List<String> command, Map<String, String> environment) {
     /** Knobs a backend gets from the supervisor, not from the daemon's values. */
     private static final Set<Knob> OWN = EnumSet.of(Knob.TARGET, Knob.MODE, Knob.HOST, Knob.PORT,
-            Knob.DB, Knob.DB_URL, Knob.DB_USER, Knob.DB_PASSWORD, Knob.SECRET);
+            Knob.DB, Knob.DB_URL, Knob.DB_USER, Knob.DB_PASSWORD, Knob.SECRET, Knob.WINDOW_TOKEN);
 
     static BackendCommand of(Settings settings, BackendLaunch launch, Path jar, DbConfig db, int port) {
         var command = new ArrayList<String>();
@@ -39,6 +39,7 @@ record BackendCommand(List<String> command, Map<String, String> environment) {
                 sets.add(knob.key() + "=" + settings.effective().get(knob));
             }
         }
+        settings.fixture().injections().forEach((key, value) -> sets.add(key + "=" + value));
         for (var set : sets) {
             command.add("--set");
             command.add(set);
@@ -46,6 +47,7 @@ record BackendCommand(List<String> command, Map<String, String> environment) {
         var environment = new HashMap<String, String>();
         environment.put(Knob.DB_PASSWORD.envName(), db.password());
         environment.put(Knob.SECRET.envName(), settings.secret());
+        environment.put(Knob.WINDOW_TOKEN.envName(), settings.fixture().windowToken());
         return new BackendCommand(List.copyOf(command), Map.copyOf(environment));
     }
 }

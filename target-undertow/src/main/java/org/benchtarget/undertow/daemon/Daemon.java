@@ -20,7 +20,7 @@ public final class Daemon implements AutoCloseable {
     public static final TargetSupport SUPPORT = new TargetSupport("undertow", EnumSet.allOf(Workers.class),
             EnumSet.of(Mode.DAEMON), "");
     /** The in-process targets a backend can run (each needs its jar: see {@link BackendLaunch}). */
-    static final Set<String> BACKENDS = Set.of("undertow");
+    static final Set<String> BACKENDS = Set.of("undertow", "jetty");
 
     private final SharedDatabase database;
     private final Supervisor supervisor;
@@ -39,6 +39,7 @@ public final class Daemon implements AutoCloseable {
             throw new SettingsException("backend=" + settings.backend() + ": not available to daemon mode in this build (available: "
                     + String.join(", ", BACKENDS) + ")");
         }
+        launch.jar(settings.backend()); // a missing backend jar stops the start before anything runs
         Front.check(settings);
         var database = SharedDatabase.open(settings);
         Supervisor supervisor = null;

@@ -48,7 +48,7 @@ class BackendCommandTest {
     @Test
     void daemonRefusesBackendsItCannotRunAndPrivateDatabasesBeforeStartingAnything() {
         var jetty = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("backend=jetty"));
-        assertThatThrownBy(() -> Daemon.start(jetty, LAUNCH)).isInstanceOf(SettingsException.class).hasMessageStartingWith("backend=jetty: not available");
+        assertThatThrownBy(() -> Daemon.start(jetty, LAUNCH)).isInstanceOf(SettingsException.class).hasMessageStartingWith("backend=jetty: no jar");
         var privateH2 = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("db.url=jdbc:h2:mem:mine"));
         assertThatThrownBy(() -> Daemon.start(privateH2, LAUNCH)).isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("db.url=jdbc:h2:mem:mine: in daemon mode every backend must reach the same database");

@@ -1,0 +1,110 @@
+package org.benchtarget.jetty;
+
+import org.benchtarget.core.App;
+import org.benchtarget.core.config.Modes.Mode;
+import org.benchtarget.core.config.Modes.Workers;
+import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.config.TargetSupport;
+import org.eclipse.jetty.compression.gzip.GzipCompression;
+import org.eclipse.jetty.compression.server.CompressionHandler;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.util.EnumSet;
+import java.util.concurrent.Executors;
+
+/**
+ * The app as a Servlet on embedded Jetty 12.1 (ee11). {@link #newServer} is the production wiring
+ * that tests reuse on port 0. Start and stop from one thread.
+ */
+public final class JettyServer implements AutoCloseable {
+    static final String WHY_NOT_NIO = "Jetty's Servlet layer runs every request on a pool thread; an event-loop model "
+            + "would need Jetty's core Handler API, which this target does not use: pick threads or virtual";
+    public static final TargetSupport SUPPORT = new TargetSupport("jetty", EnumSet.of(Workers.THREADS, Workers.VIRTUAL),
+            EnumSet.of(Mode.IN_PROCESS), WHY_NOT_NIO);
+    /** Request line and headers above this answer 431: nothing in the contract needs more (as on Undertow). */
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final int ACCEPTORS = 1;
+
+    private final App app;
+    private final Server server;
+
+    private JettyServer(App app, Server server) {
+        this.app = app;
+        this.server = server;
+    }
+
+    public static JettyServer newServer(App app, Settings settings) {
+        SUPPORT.check(settings);
+        // Selectors and the acceptor run on the pool too: size it so `threads` are left for requests.
+        int poolSize = settings.threads() + settings.ioThreads() + ACCEPTORS;
+        var pool = new QueuedThreadPool(poolSize, poolSize);
+        pool.setName("jetty");
+        if (settings.workers() == Workers.VIRTUAL) {
+            // Blocking tasks (every Servlet request) each on a new virtual thread, unbounded as on Undertow.
+            pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jetty-virtual-", 0).factory()));
+        }
+        var server = new Server(pool);
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        var connector = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setAcceptQueueSize(4096);
+        server.addConnector(connector);
+
+        var context = new ServletContextHandler("/");
+        context.addEventListener(new AppListener(app));
+        Handler handler = context;
+        if (settings.gzip()) {
+            var gzip = new GzipCompression();
+            gzip.setMinCompressSize(App.GZIP_MIN_BYTES);
+            var compression = new CompressionHandler(context);
+            compression.putCompression(gzip);
+            handler = compression;
+        }
+        server.setHandler(new GracefulHandler(handler));
+        server.setStopTimeout(settings.shutdownTimeout().toMillis());
+        server.setStopAtShutdown(false); // TargetLauncher's hook stops it, then closes the App
+
+        app.info().put("server", "jetty " + Server.getVersion());
+        app.info().put("workerThreads", settings.workers() == Workers.VIRTUAL ? "virtual" : Integer.toString(settings.threads()));
+        app.info().put("ioThreads", Integer.toString(settings.ioThreads()));
+        return new JettyServer(app, server);
+    }
+
+    public JettyServer start() throws Exception {
+        server.start();
+        return this;
+    }
+
+    /** Returns the bound port (the real one when the settings said 0). */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /**
+     * Stops gracefully: no new connections, in-flight requests may finish within the shutdown
+     * timeout (GracefulHandler), then the server and the pool close.
+     */
+    @Override
+    public void close() throws Exception {
+        try {
+            server.stop();
+        } finally {
+            app.close();
+        }
+    }
+}
