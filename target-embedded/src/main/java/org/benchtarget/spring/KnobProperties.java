@@ -48,7 +48,7 @@ final class KnobProperties {
         properties.put("spring.web.resources.add-mappings", false);
         // TRACE goes to app-core like any other method (405), not to HttpServlet's echo.
         properties.put("spring.mvc.dispatch-trace-request", true);
-        properties.put("logging.level.org.flywaydb", "warn");
+        properties.put("logging.level.org.flywaydb", "error");
         properties.put("logging.level.com.zaxxer.hikari", "warn");
         return properties;
     }

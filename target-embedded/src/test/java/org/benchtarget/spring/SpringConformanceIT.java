@@ -4,11 +4,15 @@ import org.benchtarget.bench.verify.ContractChecks;
 import org.benchtarget.core.config.SettingsParser;
 import org.benchtarget.db.DbKind;
 import org.benchtarget.db.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,12 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /** The conformance suite (bench verify's checks) against Spring Boot: both worker models, gzip on and off, H2 and PostgreSQL. */
 class SpringConformanceIT {
+
+    @BeforeAll
+    static void tmpdir() throws IOException {
+        // the build points java.io.tmpdir under target/; Spring's Jetty makes its docbase there
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    }
 
     @TestFactory
     Stream<DynamicNode> conformsToTheContract() {
