@@ -37,7 +37,10 @@ final class AppController implements HttpRequestHandler {
             response.setHeader("Content-Type", result.contentType());
         }
         for (var header : result.headers()) {
-            response.addHeader(header.name(), header.value());
+            // Spring's compression (Jetty's CompressionHandler) has already added Vary: Accept-Encoding
+            if (!header.name().equals("Vary") || !response.getHeaders("Vary").contains(header.value())) {
+                response.addHeader(header.name(), header.value());
+            }
         }
         var body = result.body();
         if (body.length > 0) {

@@ -216,6 +216,10 @@ public final class ContractChecks {
             var response = connection.readHead();
             expect(response.status() == 200, "status %d", response.status());
             expect(response.header("content-type") != null, "no Content-Type");
+            if (!target().keepalive()) {
+                expect(connection.closedByServer(), "keepalive=off but the connection stayed open after HEAD");
+                return;
+            }
             connection.send("GET /hello HTTP/1.1\r\nHost: verify\r\n\r\n");
             var next = connection.read();
             expect(next.status() == 200 && next.body().length == 24, "the connection carried a body after HEAD");
