@@ -10,7 +10,9 @@ import java.util.Map;
 /** Where each target's runnable jar is, relative to the benchtarget home (the clone's root). */
 public final class TargetJars {
     private static final Map<String, String> JARS = Map.of(
-            "undertow", "target-undertow/target/benchtarget-undertow.jar");
+            "undertow", "target-undertow/target/benchtarget-undertow.jar",
+            // Spring Boot's extracted layout (the jar beside lib/), which the class-data archive can cover
+            "spring", "target-embedded/target/benchtarget-spring.jar");
 
     private TargetJars() {
     }
