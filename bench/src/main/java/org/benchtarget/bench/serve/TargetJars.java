@@ -12,7 +12,9 @@ public final class TargetJars {
     private static final Map<String, String> JARS = Map.of(
             "undertow", "target-undertow/target/benchtarget-undertow.jar",
             // embedded; container mode runs target-servlet-jetty/target/jetty-base instead (see JettyContainer)
-            "jetty", "target-servlet-jetty/target/benchtarget-jetty.jar");
+            "jetty", "target-servlet-jetty/target/benchtarget-jetty.jar",
+            // Spring Boot's extracted layout (the jar beside lib/), which the class-data archive can cover
+            "spring", "target-embedded/target/benchtarget-spring.jar");
 
     private TargetJars() {
     }

@@ -217,7 +217,8 @@ public final class ContractChecks {
             expect(response.status() == 200, "status %d", response.status());
             expect(response.header("content-type") != null, "no Content-Type");
             if (!target().keepalive()) {
-                return; // keepalive=off: the server closes after each response, so there is no next request to spoil
+                expect(connection.closedByServer(), "keepalive=off but the connection stayed open after HEAD");
+                return;
             }
             connection.send("GET /hello HTTP/1.1\r\nHost: verify\r\n\r\n");
             var next = connection.read();

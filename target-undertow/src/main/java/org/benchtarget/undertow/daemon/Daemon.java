@@ -39,7 +39,6 @@ public final class Daemon implements AutoCloseable {
             throw new SettingsException("backend=" + settings.backend() + ": not available to daemon mode in this build (available: "
                     + String.join(", ", BACKENDS) + ")");
         }
-        launch.jar(settings.backend()); // a missing backend jar stops the start before anything runs
         Front.check(settings);
         var database = SharedDatabase.open(settings);
         Supervisor supervisor = null;

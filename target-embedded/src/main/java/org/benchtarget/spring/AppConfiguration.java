@@ -1,0 +1,59 @@
+package org.benchtarget.spring;
+
+import org.benchtarget.core.App;
+import org.benchtarget.core.config.Modes.Workers;
+import org.benchtarget.core.config.Settings;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.jetty.JettyServerCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+import java.util.Map;
+
+/**
+ * The Spring configuration: Boot's auto-configuration (embedded server, DispatcherServlet, filters)
+ * plus the App as a bean and one handler mapping in front. No component scan: app-core is built
+ * by App.create, as in every target. Spring's error pages are off: app-core answers 404/405/4xx.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableAutoConfiguration(exclude = ErrorMvcAutoConfiguration.class)
+class AppConfiguration {
+
+    @Bean
+    App app(Settings settings) {
+        var app = App.create(settings);
+        app.info().put("server", "jetty " + org.eclipse.jetty.util.Jetty.VERSION + ", spring-boot " + SpringBootVersion.getVersion());
+        app.info().put("workerThreads", settings.workers() == Workers.VIRTUAL ? "virtual" : Integer.toString(settings.threads()));
+        app.info().put("ioThreads", Integer.toString(settings.ioThreads()));
+        return app;
+    }
+
+    /** Every path, every method to the front controller, ahead of Spring's own mappings. */
+    @Bean
+    SimpleUrlHandlerMapping appHandlerMapping(App app) {
+        return new SimpleUrlHandlerMapping(Map.of("/**", new AppController(app)), Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /**
+     * Requests Jetty refuses itself get a one-line reason too. An exception escaping the front
+     * controller (a bug: App.handle never throws) still gets Jetty's page, but without a stack trace.
+     */
+    @Bean
+    JettyServerCustomizer plainErrors(Settings settings) {
+        return server -> {
+            server.setErrorHandler(new PlainErrorHandler("benchtarget-" + settings.target()));
+            var context = server.getDescendant(ServletContextHandler.class);
+            if (context != null && context.getErrorHandler() instanceof ErrorHandler handler) {
+                handler.setShowStacks(false);
+                handler.setShowCauses(false);
+                handler.setShowMessageInTitle(false);
+            }
+        };
+    }
+}
