@@ -2,14 +2,10 @@ package org.benchtarget.undertow;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import org.benchtarget.core.App;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.web.Routes;
-import org.benchtarget.core.web.WebResult;
 
-import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 
 /**
@@ -48,27 +44,6 @@ final class AppHandler implements HttpHandler {
     }
 
     private void serve(HttpServerExchange exchange, Routes.Match match, ExchangeRequest request) {
-        write(exchange, app.handle(match, request));
-    }
-
-    private void write(HttpServerExchange exchange, WebResult result) {
-        if (!keepalive) {
-            exchange.setPersistent(false);
-        }
-        exchange.setStatusCode(result.status());
-        var headers = exchange.getResponseHeaders();
-        headers.put(Headers.SERVER, server);
-        headers.put(Headers.DATE, app.httpDate());
-        if (result.contentType() != null) {
-            headers.put(Headers.CONTENT_TYPE, result.contentType());
-        }
-        for (var header : result.headers()) {
-            headers.add(HttpString.tryFromString(header.name()), header.value());
-        }
-        if (result.body().length == 0) {
-            exchange.endExchange();
-        } else {
-            exchange.getResponseSender().send(ByteBuffer.wrap(result.body()));
-        }
+        ResultWriter.write(exchange, app.handle(match, request), server, app.httpDate(), keepalive);
     }
 }

@@ -2,14 +2,12 @@ package org.benchtarget.undertow.front;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import org.benchtarget.core.App;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.undertow.ExchangeRequest;
+import org.benchtarget.undertow.ResultWriter;
 
-import java.nio.ByteBuffer;
 
 /**
  * {@code /hello.txt} and {@code /static/...} answered by the front itself, on its IO thread, from
@@ -37,23 +35,6 @@ final class StaticAtFront implements HttpHandler {
         if (gzip && result.body().length >= App.GZIP_MIN_BYTES) {
             result = result.withHeader("Vary", "Accept-Encoding");
         }
-        if (!keepalive) {
-            exchange.setPersistent(false);
-        }
-        exchange.setStatusCode(result.status());
-        var headers = exchange.getResponseHeaders();
-        headers.put(Headers.SERVER, server);
-        headers.put(Headers.DATE, date.now());
-        if (result.contentType() != null) {
-            headers.put(Headers.CONTENT_TYPE, result.contentType());
-        }
-        for (var header : result.headers()) {
-            headers.add(HttpString.tryFromString(header.name()), header.value());
-        }
-        if (result.body().length == 0) {
-            exchange.endExchange();
-        } else {
-            exchange.getResponseSender().send(ByteBuffer.wrap(result.body()));
-        }
+        ResultWriter.write(exchange, result, server, date.now(), keepalive);
     }
 }
