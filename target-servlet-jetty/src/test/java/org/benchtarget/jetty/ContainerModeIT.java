@@ -60,13 +60,7 @@ class ContainerModeIT {
                 var base = URI.create("http://127.0.0.1:" + container.port());
                 var info = new HttpProbe(base).get("/info").text();
                 assertThat(info).contains("\"mode\" : \"container\"", "\"target\" : \"jetty\"", "\"workers\" : \"" + workers + "\"");
-                var failures = new ArrayList<String>();
-                for (var check : new ContractChecks(base).checks()) {
-                    var outcome = check.run();
-                    if (!outcome.passed()) {
-                        failures.add(outcome.name() + ": " + outcome.detail());
-                    }
-                }
+                var failures = new ContractChecks(base).failures();
                 assertTrue(failures.isEmpty(), () -> "contract checks failed:\n" + String.join("\n", failures) + "\nJetty's output:\n" + log);
             }
         })));

@@ -39,6 +39,18 @@ public final class ContractChecks {
     record TargetInfo(boolean gzip, String cache, boolean keepalive) {
     }
 
+    /** Runs every check; returns "name: detail" of each one that failed (empty when the target conforms). */
+    public List<String> failures() {
+        var failures = new ArrayList<String>();
+        for (var check : checks()) {
+            var outcome = check.run();
+            if (!outcome.passed()) {
+                failures.add(outcome.name() + ": " + outcome.detail());
+            }
+        }
+        return failures;
+    }
+
     public List<Check> checks() {
         var checks = new ArrayList<Check>();
         checks.add(new Check("info: JSON naming target, mode, workers and knobs, no credentials", this::info));

@@ -46,13 +46,7 @@ class DaemonConformanceIT {
             pids = daemon.backendPids();
             assertThat(pids).hasSize(2).allMatch(pid -> pid > 0);
             var base = URI.create("http://127.0.0.1:" + daemon.port());
-            var failures = new ArrayList<String>();
-            for (var check : new ContractChecks(base).checks()) {
-                var outcome = check.run();
-                if (!outcome.passed()) {
-                    failures.add(outcome.name() + ": " + outcome.detail());
-                }
-            }
+            var failures = new ContractChecks(base).failures();
             assertTrue(failures.isEmpty(), () -> "contract checks failed through the front:\n" + String.join("\n", failures));
 
             var http = new HttpProbe(base);
