@@ -31,6 +31,7 @@ import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.QueryParams;
 import org.benchtarget.core.web.Route;
 import org.benchtarget.core.web.Routes;
+import org.benchtarget.core.web.SecurityHeaders;
 import org.benchtarget.core.web.Signer;
 import org.benchtarget.core.web.WebRequest;
 import org.benchtarget.core.web.WebResult;
@@ -181,7 +182,7 @@ public final class App implements AutoCloseable {
         long start = System.nanoTime();
         long arrival = request.arrivalNanos() > 0 ? request.arrivalNanos() : start;
         metrics.serving();
-        var extra = new ArrayList<Header>(4);
+        var extra = new ArrayList<Header>(7);
         long dbNanos = -1;
         WebResult result;
         if (!match.found()) {
@@ -196,6 +197,10 @@ public final class App implements AutoCloseable {
             result = attempt(match, request);
         }
         long end = System.nanoTime();
+        extra.add(SecurityHeaders.NOSNIFF);
+        if (SecurityHeaders.isHtml(result.contentType())) {
+            extra.addAll(SecurityHeaders.HTML);
+        }
         if (settings.gzip() && result.body().length >= GZIP_MIN_BYTES) {
             extra.add(new Header("Vary", "Accept-Encoding"));
         }
@@ -232,7 +237,9 @@ public final class App implements AutoCloseable {
             return problem.toResult();
         } catch (DataAccessException | SQLException e) {
             if (DataAccessException.isOutage(e)) {
-                return WebResult.text(503, "database unavailable: " + e.getMessage()).withHeader("Retry-After", "1");
+                // the driver's message may name the host, user or SQL: the log has it, the client does not
+                LOG.debug("503 on {} {}: database unavailable: {}", request.method(), request.path(), e.getMessage());
+                return WebResult.text(503, "database unavailable").withHeader("Retry-After", "1");
             }
             return fault(request, e);
         } catch (Exception e) {

@@ -28,6 +28,7 @@ public record DbConfig(DbKind kind, String url, String user, String password, in
     /** Returns kind and URL without credentials, for logs and /info. */
     public String describe() {
         var withoutQuery = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        return kind.knobValue() + " " + withoutQuery;
+        // H2 takes settings after ';', a password among them
+        return kind.knobValue() + " " + withoutQuery.replaceAll("(?i)(password|pwd)=[^;]*", "$1=(set)");
     }
 }

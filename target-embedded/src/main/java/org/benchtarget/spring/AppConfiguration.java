@@ -5,6 +5,8 @@ import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.benchtarget.jettyerrors.PlainErrorHandler;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.jetty.JettyServerCustomizer;
@@ -48,6 +50,8 @@ class AppConfiguration {
     JettyServerCustomizer plainErrors(Settings settings) {
         return server -> {
             server.setErrorHandler(new PlainErrorHandler("benchtarget-" + settings.target()));
+            // bodies over request.max-body answer 413 before Spring's filters and a thread read them
+            server.insertHandler(new SizeLimitHandler(settings.limits().maxBodyBytes(), -1));
             var context = server.getDescendant(ServletContextHandler.class);
             if (context != null && context.getErrorHandler() instanceof ErrorHandler handler) {
                 handler.setShowStacks(false);

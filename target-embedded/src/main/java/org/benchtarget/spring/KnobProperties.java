@@ -25,7 +25,8 @@ final class KnobProperties {
         properties.put("server.port", settings.port());
         properties.put("server.address", settings.host());
         properties.put("server.server-header", "benchtarget-" + settings.target());
-        properties.put("server.max-http-request-header-size", "16KB");
+        properties.put("server.max-http-request-header-size", settings.limits().maxHeaderBytes() + "B");
+        properties.put("server.jetty.connection-idle-timeout", settings.limits().idleTimeout().toMillis() + "ms");
         properties.put("server.shutdown", "graceful");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", settings.shutdownTimeout().toMillis() + "ms");
 

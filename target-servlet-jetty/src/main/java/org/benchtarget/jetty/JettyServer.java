@@ -5,6 +5,7 @@ import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
+import org.benchtarget.jettyerrors.PlainErrorHandler;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.EnumSet;
@@ -28,8 +30,6 @@ public final class JettyServer implements AutoCloseable {
             + "would need Jetty's core Handler API, which this target does not use: pick threads or virtual";
     public static final TargetSupport SUPPORT = new TargetSupport("jetty", EnumSet.of(Workers.THREADS, Workers.VIRTUAL),
             EnumSet.of(Mode.IN_PROCESS), WHY_NOT_NIO);
-    /** Request line and headers above this answer 431: nothing in the contract needs more (as on Undertow). */
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int ACCEPTORS = 1;
 
     private final App app;
@@ -54,8 +54,10 @@ public final class JettyServer implements AutoCloseable {
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        var limits = settings.limits();
+        http.setRequestHeaderSize(limits.maxHeaderBytes());
         var connector = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setAcceptQueueSize(4096);
@@ -71,7 +73,11 @@ public final class JettyServer implements AutoCloseable {
             compression.putCompression(gzip);
             handler = compression;
         }
-        server.setHandler(new GracefulHandler(handler));
+        // bodies over the limit answer 413 before a servlet thread reads them (the app reads at most that much too)
+        var sizeLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1);
+        sizeLimit.setHandler(handler);
+        server.setHandler(new GracefulHandler(sizeLimit));
+        server.setErrorHandler(new PlainErrorHandler(app.serverHeader()));
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         server.setStopAtShutdown(false); // TargetLauncher's hook stops it, then closes the App
 

@@ -2,6 +2,7 @@ package org.benchtarget.undertow;
 
 import io.undertow.server.HttpServerExchange;
 import org.benchtarget.core.web.BodyLimit;
+import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.WebRequest;
 
 import java.io.IOException;
@@ -44,9 +45,21 @@ public final class ExchangeRequest implements WebRequest {
 
     @Override
     public byte[] body(int limit) throws IOException {
+        // The smaller of the app's limit and request.max-body (MAX_ENTITY_SIZE). Undertow may deliver one byte
+        // more, so BodyLimit sees the excess and answers 413, where Undertow would fail the read (a 400).
+        int effective = (int) Math.min(limit, exchange.getMaxEntitySize());
+        exchange.setMaxEntitySize(effective + 1L);
         if (!exchange.isBlocking()) {
             exchange.startBlocking();
         }
-        return BodyLimit.read(exchange.getInputStream(), exchange.getRequestContentLength(), limit);
+        try {
+            return BodyLimit.read(exchange.getInputStream(), exchange.getRequestContentLength(), effective);
+        } catch (RuntimeException e) {
+            if (exchange.getConnection().isOpen()) {
+                throw e;
+            }
+            // the client went away mid-body; Undertow's stream may then fail unchecked (an NPE on its freed buffer)
+            throw HttpProblem.badRequest("request body incomplete: the client closed the connection");
+        }
     }
 }

@@ -13,6 +13,9 @@ public final class ResultWriter {
     }
 
     public static void write(HttpServerExchange exchange, WebResult result, String server, String date, boolean keepalive) {
+        if (exchange.isResponseStarted()) {
+            return; // Undertow answered already (a body over MAX_ENTITY_SIZE): the connection is being closed
+        }
         if (!keepalive) {
             exchange.setPersistent(false);
         }

@@ -29,9 +29,6 @@ import java.util.concurrent.TimeUnit;
 public final class UndertowServer implements AutoCloseable {
     public static final TargetSupport SUPPORT = new TargetSupport("undertow", EnumSet.allOf(Workers.class),
             EnumSet.of(Mode.IN_PROCESS), "");
-    /** Request line and headers above this answer 400: nothing in the contract needs more. */
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
-    private static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final App app;
     private final Undertow undertow;
@@ -54,7 +51,7 @@ public final class UndertowServer implements AutoCloseable {
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
         }
         var graceful = Handlers.gracefulShutdown(handler);
-        var undertow = Undertow.builder()
+        var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(settings.threads())
@@ -63,8 +60,6 @@ public final class UndertowServer implements AutoCloseable {
                 // 4 KiB direct ones fit them, and 500 connections cost 2 MB rather than 8.
                 .setBufferSize(4 * 1024)
                 .setDirectBuffers(true)
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 // Undertow caches Date in a static field refreshed by a timer on an IO thread; a stopped
                 // server's timer never fires, leaving every later server in the JVM a stale Date. Ours is exact.

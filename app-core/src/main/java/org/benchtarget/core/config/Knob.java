@@ -43,6 +43,9 @@ public enum Knob {
     INJECT_MAX_DELAY("inject.max-delay", "10s", "longest delay a header or knob may inject"),
     WINDOW_TOKEN("window.token", "", "token /bench/window requires (X-Bench-Token); required when listening beyond loopback; never shown"),
     WARMUP("warmup", "0", "requests per benchmark endpoint (hello, db, home) before /ready answers 200; 0: ready at once"),
+    REQUEST_MAX_HEADER("request.max-header", "16384", "largest request line plus headers in bytes; larger answers 431 (or 400/414)"),
+    REQUEST_MAX_BODY("request.max-body", "65536", "largest request body in bytes; larger answers 413 (forms are capped at 64 KiB whatever this says)"),
+    REQUEST_IDLE_TIMEOUT("request.idle-timeout", "30s", "a connection silent this long (between requests, or mid-request) is closed; Undertow also bounds reading a request head by it"),
     SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish"),
     SURVEY_DRAFT_TTL("survey.draft-ttl", "24h", "how long an abandoned survey draft is kept before it expires and is deleted");
 

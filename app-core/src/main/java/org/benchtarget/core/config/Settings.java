@@ -31,6 +31,7 @@ public record Settings(
         FixtureSettings fixture,
         Duration shutdownTimeout,
         Duration surveyDraftTtl,
+        RequestLimits limits,
         Map<Knob, String> effective) {
 
     public Settings {
@@ -57,6 +58,6 @@ public record Settings(
         var values = new java.util.EnumMap<>(effective);
         values.put(Knob.PORT, Integer.toString(newPort));
         return new Settings(profile, target, mode, host, newPort, workers, threads, ioThreads, gzip, cache,
-                wallQueries, keepalive, db, secret, fixture, shutdownTimeout, surveyDraftTtl, values);
+                wallQueries, keepalive, db, secret, fixture, shutdownTimeout, surveyDraftTtl, limits, values);
     }
 }

@@ -146,7 +146,15 @@ public final class SettingsParser {
                 fixture,
                 duration(values, Knob.SHUTDOWN_TIMEOUT),
                 positive(duration(values, Knob.SURVEY_DRAFT_TTL), Knob.SURVEY_DRAFT_TTL, values),
+                limits(values),
                 effective);
+    }
+
+    private static RequestLimits limits(Map<Knob, String> values) {
+        // Below 1 KiB of head a browser's ordinary request no longer fits; below 4 KiB of body not even a wall post.
+        return new RequestLimits(integer(values, Knob.REQUEST_MAX_HEADER, 1024, 1024 * 1024),
+                integer(values, Knob.REQUEST_MAX_BODY, 4096, 64 * 1024 * 1024),
+                positive(duration(values, Knob.REQUEST_IDLE_TIMEOUT), Knob.REQUEST_IDLE_TIMEOUT, values));
     }
 
     private static DbConfig dbConfig(Map<Knob, String> values) {

@@ -2,21 +2,65 @@ package org.benchtarget.core.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /** Reads a request body stream up to a limit, for adapters' {@link WebRequest#body} implementations. */
 public final class BodyLimit {
+    private static final Pattern STATUS_FIRST = Pattern.compile("(4\\d\\d): (.*)", Pattern.DOTALL);
     private BodyLimit() {
     }
 
-    /** Returns all bytes of {@code in}, or a 413 problem when there are more than {@code limit}. */
+    /**
+     * Returns all bytes of {@code in}, or a problem: 413 when there are more than {@code limit}, 408
+     * when the client stopped sending (the server's idle timeout), 400 when the body ended early or
+     * its framing (chunks) is malformed. A client that sent a broken body is not a server fault.
+     */
     public static byte[] read(InputStream in, long declaredLength, int limit) throws IOException {
         if (declaredLength > limit) {
-            throw new HttpProblem(413, "request body larger than " + limit + " bytes");
+            throw tooLarge(limit);
         }
-        var bytes = in.readNBytes(limit + 1);
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(limit + 1);
+        } catch (IOException e) {
+            throw unreadable(e);
+        } catch (RuntimeException e) {
+            throw refusedByServer(e);
+        }
         if (bytes.length > limit) {
-            throw new HttpProblem(413, "request body larger than " + limit + " bytes");
+            throw tooLarge(limit);
+        }
+        if (declaredLength >= 0 && bytes.length < declaredLength) {
+            throw HttpProblem.badRequest("request body ended after " + bytes.length + " of " + declaredLength + " bytes");
         }
         return bytes;
+    }
+
+    private static HttpProblem tooLarge(int limit) {
+        return new HttpProblem(413, "request body larger than " + limit + " bytes");
+    }
+
+    /**
+     * Returns the 4xx a server's stream signalled with an unchecked exception whose message starts with
+     * the status (Jetty's SizeLimitHandler: {@code 413: Request body is too large: ...}); rethrows others.
+     */
+    static HttpProblem refusedByServer(RuntimeException e) {
+        var matcher = STATUS_FIRST.matcher(String.valueOf(e.getMessage()));
+        if (!matcher.lookingAt()) {
+            throw e;
+        }
+        return new HttpProblem(Integer.parseInt(matcher.group(1)), "request body refused: " + matcher.group(2).lines().findFirst().orElse(""));
+    }
+
+    /** Returns the problem a failed body read stands for. */
+    static HttpProblem unreadable(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
+                return new HttpProblem(408, "request body not received in time");
+            }
+        }
+        return HttpProblem.badRequest("request body incomplete or malformed");
     }
 }

@@ -87,7 +87,7 @@ public final class JettyBase {
         int pool = settings.threads() + settings.ioThreads() + 1; // as embedded: selectors and the acceptor use the pool
         var ini = new StringBuilder("""
                 # written by bench serve for profile %s: the container's knobs
-                --module=server,http,ee11-deploy,graceful
+                --module=server,http,ee11-deploy,graceful,size-limit,benchtarget-errors
                 jetty.threadPool.minThreads=%d
                 jetty.threadPool.maxThreads=%d
                 jetty.http.host=%s
@@ -97,10 +97,13 @@ public final class JettyBase {
                 jetty.http.acceptQueueSize=4096
                 jetty.server.stopTimeout=%d
                 jetty.httpConfig.sendServerVersion=false
-                jetty.httpConfig.requestHeaderSize=16384
+                jetty.httpConfig.requestHeaderSize=%d
+                jetty.sizeLimit.maxRequestContentSize=%d
+                jetty.http.idleTimeout=%d
                 jetty.deploy.scanInterval=0
                 """.formatted(settings.profile(), pool, pool, settings.host(), settings.port(), settings.ioThreads(),
-                settings.shutdownTimeout().toMillis()));
+                settings.shutdownTimeout().toMillis(), settings.limits().maxHeaderBytes(), settings.limits().maxBodyBytes(),
+                settings.limits().idleTimeout().toMillis()));
         if (settings.gzip()) {
             ini.append("--module=compression-gzip\njetty.compression.gzip.minCompressSize=1024\n");
         }

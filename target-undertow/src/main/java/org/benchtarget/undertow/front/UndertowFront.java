@@ -22,6 +22,7 @@ import org.benchtarget.core.BuildInfo;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.web.HttpDate;
+import org.benchtarget.undertow.RequestLimitOptions;
 import org.xnio.Options;
 
 import java.net.InetSocketAddress;
@@ -84,12 +85,10 @@ final class UndertowFront implements Front {
         var front = new UndertowFront[1];
         var windows = new WindowFanOut(() -> front[0].live(), server, date);
         var graceful = Handlers.gracefulShutdown(router(files, proxy, windows, listing, server, date, settings.keepalive()));
-        var undertow = Undertow.builder()
+        var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(FRONT_WORKER_THREADS)
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 1024L * 1024)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                 // The request line reaches the backend as the client wrote it; the backend's parser judges it.

@@ -1,0 +1,107 @@
+package org.benchtarget.bench.verify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+
+/**
+ * Requests as bytes on a fresh connection, for input no HTTP client would send (broken request lines,
+ * bad escapes, raw bytes, conflicting lengths). Each request asks for {@code Connection: close} or is
+ * malformed, so the answer is read to the end of the stream. Thread-safe (no state but the address).
+ */
+final class RawHttp {
+    static final int TIMEOUT_MILLIS = 10_000;
+    private static final int MAX_ANSWER = 4 * 1024 * 1024;
+
+    private final String host;
+    private final int port;
+
+    RawHttp(URI base) {
+        this.host = base.getHost();
+        this.port = base.getPort() == -1 ? 80 : base.getPort();
+    }
+
+    /** Returns a request head: the line, then {@code Host}, the headers given, and {@code Connection: close}. */
+    static String head(String requestLine, String... headerLines) {
+        var text = new StringBuilder(requestLine).append("\r\nHost: verify\r\n");
+        for (var line : headerLines) {
+            text.append(line).append("\r\n");
+        }
+        return text.append("Connection: close\r\n\r\n").toString();
+    }
+
+    /** Sends {@code bytes} and reads the answer; status -1 when the server closed (or reset) without one. */
+    HttpProbe.Response exchange(byte[] bytes) throws IOException {
+        try (var socket = open()) {
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+            } catch (SocketException refusedMidway) {
+                // a server that answers 413/431 early may close before it read everything: read what it said
+            }
+            return parse(readAll(socket.getInputStream()));
+        }
+    }
+
+    HttpProbe.Response exchange(String latin1) throws IOException {
+        return exchange(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    Socket open() throws IOException {
+        var socket = new Socket(host, port);
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    static byte[] readAll(InputStream in) throws IOException {
+        var out = new ByteArrayOutputStream();
+        var buffer = new byte[8192];
+        try {
+            int n;
+            while (out.size() < MAX_ANSWER && (n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+            }
+        } catch (SocketException reset) {
+            // closed by a reset: what arrived before it is the answer
+        } catch (SocketTimeoutException e) {
+            throw new SocketTimeoutException("no answer and no close within " + TIMEOUT_MILLIS + " ms");
+        }
+        return out.toByteArray();
+    }
+
+    /** Parses the first response in {@code bytes}; status -1 for none, -2 for bytes that are not an HTTP response. */
+    static HttpProbe.Response parse(byte[] bytes) {
+        var text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (bytes.length == 0) {
+            return new HttpProbe.Response(-1, java.util.Map.of(), new byte[0]);
+        }
+        var lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
+        var statusLine = lines[0].split(" ");
+        if (!statusLine[0].startsWith("HTTP/") || statusLine.length < 2 || !statusLine[1].matches("\\d{3}")) {
+            return new HttpProbe.Response(-2, java.util.Map.of(":status-line", lines[0]), bytes);
+        }
+        var headers = new LinkedHashMap<String, String>();
+        headers.put(":status-line", lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+            }
+        }
+        var body = end < 0 ? new byte[0] : Arrays.copyOfRange(bytes, end + 4, bytes.length);
+        var length = headers.get("content-length");
+        if (length != null && length.matches("\\d+") && Integer.parseInt(length) < body.length) {
+            body = Arrays.copyOf(body, Integer.parseInt(length));
+        }
+        return new HttpProbe.Response(Integer.parseInt(statusLine[1]), headers, body);
+    }
+}

@@ -1,0 +1,12 @@
+[description]
+benchtarget: requests Jetty refuses before the web app (bad escapes, heads or bodies over the limits,
+broken framing) answer CONTRACT's one-line text/plain reason instead of Jetty's HTML error page.
+
+[depends]
+server
+
+[lib]
+lib/benchtarget/*.jar
+
+[xml]
+etc/benchtarget-errors.xml
