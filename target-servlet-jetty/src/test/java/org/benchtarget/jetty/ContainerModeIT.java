@@ -5,6 +5,7 @@ import org.benchtarget.bench.serve.JettyBase;
 import org.benchtarget.bench.serve.JettyContainer;
 import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.bench.verify.ContractChecks;
+import org.benchtarget.bench.verify.HardeningChecks;
 import org.benchtarget.bench.verify.HttpProbe;
 import org.benchtarget.core.config.SettingsParser;
 import org.benchtarget.db.DbKind;
@@ -64,6 +65,17 @@ class ContainerModeIT {
                 assertTrue(failures.isEmpty(), () -> "contract checks failed:\n" + String.join("\n", failures) + "\nJetty's output:\n" + log);
             }
         })));
+    }
+
+    @Test
+    void refusesBadInputAndStaysSecure() throws Exception {
+        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0"));
+        sets.addAll(HardeningChecks.KNOBS);
+        var log = new ByteArrayOutputStream();
+        try (var container = start(sets, log)) {
+            var failures = HardeningChecks.failures(URI.create("http://127.0.0.1:" + container.port()));
+            assertTrue(failures.isEmpty(), () -> "checks failed:\n" + String.join("\n", failures) + "\nJetty's output:\n" + log);
+        }
     }
 
     @Test

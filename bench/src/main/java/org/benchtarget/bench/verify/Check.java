@@ -23,6 +23,18 @@ public record Check(String name, Body body) {
         }
     }
 
+    /** Runs {@code checks} in order; returns "name: detail" of each one that failed (empty when all passed). */
+    public static java.util.List<String> failures(java.util.List<Check> checks) {
+        var failures = new java.util.ArrayList<String>();
+        for (var check : checks) {
+            var outcome = check.run();
+            if (!outcome.passed()) {
+                failures.add(outcome.name() + ": " + outcome.detail());
+            }
+        }
+        return failures;
+    }
+
     /** Fails the check with {@code message} unless {@code condition} holds. */
     public static void expect(boolean condition, String message, Object... args) {
         if (!condition) {

@@ -41,14 +41,7 @@ public final class ContractChecks {
 
     /** Runs every check; returns "name: detail" of each one that failed (empty when the target conforms). */
     public List<String> failures() {
-        var failures = new ArrayList<String>();
-        for (var check : checks()) {
-            var outcome = check.run();
-            if (!outcome.passed()) {
-                failures.add(outcome.name() + ": " + outcome.detail());
-            }
-        }
-        return failures;
+        return Check.failures(checks());
     }
 
     public List<Check> checks() {

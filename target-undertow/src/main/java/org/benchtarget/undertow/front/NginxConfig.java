@@ -1,5 +1,6 @@
 package org.benchtarget.undertow.front;
 
+import org.benchtarget.core.config.RequestLimits;
 import org.benchtarget.core.files.StaticFiles;
 
 import java.net.URI;
@@ -15,7 +16,7 @@ final class NginxConfig {
     private NginxConfig() {
     }
 
-    record Shape(String host, int port, int workerProcesses, boolean gzip, boolean keepalive, int threadsPerBackend) {
+    record Shape(String host, int port, int workerProcesses, boolean gzip, boolean keepalive, int threadsPerBackend, RequestLimits limits) {
     }
 
     static String render(Path dir, Shape shape, List<URI> backends) {
@@ -62,9 +63,12 @@ final class NginxConfig {
                     open_file_cache max=64;
                     keepalive_timeout %s;
                     keepalive_requests 1000000;
-                    client_max_body_size 1m;
-                    client_body_buffer_size 1m;
-                    large_client_header_buffers 4 16k;
+                    # the request.* knobs, as on the in-process targets
+                    client_max_body_size %d;
+                    client_body_buffer_size %d;
+                    large_client_header_buffers 4 %d;
+                    client_header_timeout %dms;
+                    client_body_timeout %dms;
                     gzip %s;
                     gzip_min_length 1024;
                     gzip_types text/css text/javascript image/svg+xml;
@@ -110,7 +114,8 @@ final class NginxConfig {
                     }
                 }
                 """.formatted(shape.workerProcesses(), dir, dir, dir, dir, dir, dir, dir,
-                shape.keepalive() ? "65s" : "0", shape.gzip() ? "on" : "off",
+                shape.keepalive() ? "65s" : "0", shape.limits().maxBodyBytes(), shape.limits().maxBodyBytes(), shape.limits().maxHeaderBytes(),
+                shape.limits().idleTimeout().toMillis(), shape.limits().idleTimeout().toMillis(), shape.gzip() ? "on" : "off",
                 upstreams, idle, listen, shape.port(), dir, StaticFiles.STATIC_CACHE_CONTROL, dir);
     }
 }

@@ -74,7 +74,8 @@ final class NginxFront implements Front {
             StaticFiles.load(BuildInfo.load().time()).exportTo(dir.resolve("public"));
             Files.writeString(dir.resolve("backends.json"), listing.get());
             int port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
-            var shape = new NginxConfig.Shape(settings.host(), port, settings.ioThreads(), settings.gzip(), settings.keepalive(), settings.threads());
+            var shape = new NginxConfig.Shape(settings.host(), port, settings.ioThreads(), settings.gzip(), settings.keepalive(), settings.threads(),
+                    settings.limits());
             var config = dir.resolve("nginx.conf");
             Files.writeString(config, NginxConfig.render(dir, shape, backends));
             var process = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", config.toString(), "-e", dir.resolve("error.log").toString())

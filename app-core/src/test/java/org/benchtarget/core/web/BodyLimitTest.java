@@ -1,0 +1,75 @@
+package org.benchtarget.core.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BodyLimitTest {
+
+    @Test
+    void readsABodyWithinTheLimit() throws IOException {
+        assertThat(BodyLimit.read(new ByteArrayInputStream("a=1".getBytes()), 3, 10)).containsExactly('a', '=', '1');
+        assertThat(BodyLimit.read(new ByteArrayInputStream("a=1".getBytes()), -1, 3)).hasSize(3);
+    }
+
+    @Test
+    void aDeclaredOrActualBodyOverTheLimitIs413() {
+        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[0]), 11, 10)).satisfies(status(413));
+        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[11]), -1, 10)).satisfies(status(413));
+    }
+
+    @Test
+    void aBodyShorterThanDeclaredIs400() {
+        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[3]), 10, 100))
+                .satisfies(status(400)).hasMessage("request body ended after 3 of 10 bytes");
+    }
+
+    @Test
+    void aBrokenStreamIs400AndAStalledOne408() {
+        assertThatThrownBy(() -> BodyLimit.read(failing(new EOFException("Early EOF")), -1, 100))
+                .satisfies(status(400)).hasMessage("request body incomplete or malformed");
+        assertThatThrownBy(() -> BodyLimit.read(failing(new SocketTimeoutException("Read timed out")), -1, 100)).satisfies(status(408));
+        assertThatThrownBy(() -> BodyLimit.read(failing(new IOException(new TimeoutException("Idle timeout expired"))), -1, 100))
+                .satisfies(status(408));
+    }
+
+    @Test
+    void aServersUncheckedRefusalKeepsItsStatusAndAnythingElseIsRethrown() {
+        var jettysSizeLimit = new IllegalStateException("413: Request body is too large: 69632>65536");
+        assertThatThrownBy(() -> BodyLimit.read(failing(jettysSizeLimit), -1, 100))
+                .satisfies(status(413)).hasMessage("request body refused: Request body is too large: 69632>65536");
+        var bug = new NullPointerException("a bug");
+        assertThatThrownBy(() -> BodyLimit.read(failing(bug), -1, 100)).isSameAs(bug);
+        var notAClientError = new IllegalStateException("500: oops");
+        assertThatThrownBy(() -> BodyLimit.read(failing(notAClientError), -1, 100)).isSameAs(notAClientError);
+    }
+
+    private static java.util.function.Consumer<Throwable> status(int expected) {
+        return thrown -> assertThat(((HttpProblem) thrown).status()).isEqualTo(expected);
+    }
+
+    private static InputStream failing(Throwable failure) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                return read(new byte[1], 0, 1);
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) failure;
+            }
+        };
+    }
+}
