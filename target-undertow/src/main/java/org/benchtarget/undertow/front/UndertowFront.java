@@ -22,7 +22,9 @@ import org.benchtarget.core.BuildInfo;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.web.HttpDate;
+import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.undertow.RequestLimitOptions;
+import org.benchtarget.undertow.ResultWriter;
 import org.xnio.Options;
 
 import java.net.InetSocketAddress;
@@ -84,7 +86,8 @@ final class UndertowFront implements Front {
         }
         var front = new UndertowFront[1];
         var windows = new WindowFanOut(() -> front[0].live(), server, date);
-        var graceful = Handlers.gracefulShutdown(router(files, proxy, windows, listing, server, date, settings.keepalive()));
+        var graceful = Handlers.gracefulShutdown(router(files, proxy, windows, listing, server, date, settings.keepalive(),
+                settings.limits().maxBodyBytes()));
         var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
@@ -108,7 +111,7 @@ final class UndertowFront implements Front {
     }
 
     private static HttpHandler router(HttpHandler files, HttpHandler proxy, HttpHandler windows, Supplier<String> listing,
-                                      String server, HttpDate date, boolean keepalive) {
+                                      String server, HttpDate date, boolean keepalive, int maxBodyBytes) {
         return exchange -> {
             var path = exchange.getRequestPath();
             var method = exchange.getRequestMethod();
@@ -123,6 +126,11 @@ final class UndertowFront implements Front {
                 if (!keepalive) {
                     exchange.setPersistent(false);
                 }
+                var refusal = refusal(exchange, maxBodyBytes);
+                if (refusal != null) {
+                    ResultWriter.write(exchange, refusal.toResult(), server, date.now(), keepalive);
+                    return;
+                }
                 // Answers the proxy makes itself (503 with no backend, 504) carry Server and Date too.
                 exchange.addResponseCommitListener(committed -> {
                     var headers = committed.getResponseHeaders();
@@ -136,6 +144,23 @@ final class UndertowFront implements Front {
                 proxy.handleRequest(exchange);
             }
         };
+    }
+
+    /**
+     * Returns what the front refuses itself rather than proxy, or null: a declared body over request.max-body
+     * (the proxy would fail reading it: a 503), a Cookie header Undertow cannot parse (its balancer reads
+     * cookies for sticky sessions and would fail: a 500).
+     */
+    private static HttpProblem refusal(HttpServerExchange exchange, int maxBodyBytes) {
+        if (exchange.getRequestContentLength() > maxBodyBytes) {
+            return new HttpProblem(413, "request body larger than " + maxBodyBytes + " bytes");
+        }
+        try {
+            exchange.requestCookies(); // parsed once per exchange; the balancer reuses them
+        } catch (IllegalArgumentException malformed) {
+            return HttpProblem.badRequest("malformed Cookie header");
+        }
+        return null;
     }
 
     private static void listing(HttpServerExchange exchange, String json, String server, HttpDate date) {
