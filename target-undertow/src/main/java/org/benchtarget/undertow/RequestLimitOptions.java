@@ -5,7 +5,7 @@ import io.undertow.UndertowOptions;
 import org.benchtarget.core.config.RequestLimits;
 import org.xnio.Options;
 
-/** The {@code request.*} knobs as Undertow server options, for the app server and the daemon front alike. */
+/** The {@code request.*} knobs as Undertow server options, for the app server and the daemon front alike. Stateless. */
 public final class RequestLimitOptions {
     private RequestLimitOptions() {
     }
@@ -19,8 +19,15 @@ public final class RequestLimitOptions {
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, idleMillis)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, idleMillis)
                 // ... and so is one trickling its head a byte at a time (slowloris): the whole head within the timeout
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, idleMillis)
-                // a handler blocked reading a body the client stopped sending gives up too (the app answers 408)
-                .setSocketOption(Options.READ_TIMEOUT, idleMillis);
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, idleMillis);
+    }
+
+    /**
+     * The app server only: a handler blocked reading a body the client stopped sending gives up after the
+     * idle timeout (the app answers 408). Not on the daemon front, whose proxy would answer such a stall
+     * with a 503: there the idle timeout closes the client's connection, and the backend times out its read.
+     */
+    public static Undertow.Builder blockingReads(Undertow.Builder builder, RequestLimits limits) {
+        return builder.setSocketOption(Options.READ_TIMEOUT, Math.toIntExact(limits.idleTimeout().toMillis()));
     }
 }

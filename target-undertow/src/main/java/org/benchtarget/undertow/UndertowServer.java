@@ -51,7 +51,8 @@ public final class UndertowServer implements AutoCloseable {
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
         }
         var graceful = Handlers.gracefulShutdown(handler);
-        var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
+        var limits = settings.limits();
+        var undertow = RequestLimitOptions.blockingReads(RequestLimitOptions.apply(Undertow.builder(), limits), limits)
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(settings.threads())

@@ -2,7 +2,7 @@ package org.benchtarget.core.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -57,7 +57,8 @@ public final class BodyLimit {
     /** Returns the problem a failed body read stands for. */
     static HttpProblem unreadable(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
+            // Jetty: TimeoutException; sockets: SocketTimeoutException; Undertow (XNIO): ReadTimeoutException, all timeouts
+            if (cause instanceof TimeoutException || cause instanceof InterruptedIOException) {
                 return new HttpProblem(408, "request body not received in time");
             }
         }

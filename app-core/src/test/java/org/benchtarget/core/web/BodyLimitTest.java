@@ -39,6 +39,8 @@ class BodyLimitTest {
         assertThatThrownBy(() -> BodyLimit.read(failing(new SocketTimeoutException("Read timed out")), -1, 100)).satisfies(status(408));
         assertThatThrownBy(() -> BodyLimit.read(failing(new IOException(new TimeoutException("Idle timeout expired"))), -1, 100))
                 .satisfies(status(408));
+        assertThatThrownBy(() -> BodyLimit.read(failing(new java.io.InterruptedIOException("XNIO's ReadTimeoutException is one")), -1, 100))
+                .satisfies(status(408));
     }
 
     @Test
