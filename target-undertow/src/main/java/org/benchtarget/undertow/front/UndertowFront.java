@@ -134,11 +134,6 @@ final class UndertowFront implements Front {
                 // Answers the proxy makes itself (503 with no backend, 504) carry Server and Date too.
                 exchange.addResponseCommitListener(committed -> {
                     var headers = committed.getResponseHeaders();
-                    if (committed.getStatusCode() == 503 && !committed.isRequestComplete() && headers.contains(TaggingProxyClient.X_BACKEND)) {
-                        // A backend was reached but the client's body never arrived in full (it stalled past the idle
-                        // timeout, or went away): the proxy's 503 is the client's 408, not the backends' fault.
-                        committed.setStatusCode(408);
-                    }
                     if (!headers.contains(Headers.SERVER)) {
                         headers.put(Headers.SERVER, server);
                     }
