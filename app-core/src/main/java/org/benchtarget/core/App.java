@@ -56,6 +56,7 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     /** Responses from this size up are gzip candidates (CONTRACT: at least 1 KiB). */
     public static final int GZIP_MIN_BYTES = 1024;
+    private static final Header VARY = new Header("Vary", "Accept-Encoding");
 
     private final Settings settings;
     private final HikariDataSource pool;
@@ -66,7 +67,7 @@ public final class App implements AutoCloseable {
     private final String serverHeader;
     private final Signer signer;
     private final HttpDate httpDate;
-    private final String manifest;
+    private final Header manifest;
     private final RunWindows windows;
     private final Readiness readiness;
     private final Injection injection;
@@ -86,7 +87,7 @@ public final class App implements AutoCloseable {
         this.signer = new Signer(SecretStore.signingKey(pool, settings.secret()));
         var build = BuildInfo.load();
         this.info = new Info(settings, build.version(), Instant.now(clock));
-        this.manifest = Manifest.of(settings);
+        this.manifest = new Header(Manifest.HEADER, Manifest.of(settings));
         this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
         this.readiness = new Readiness(settings.fixture().warmup());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
@@ -197,18 +198,17 @@ public final class App implements AutoCloseable {
         }
         long end = System.nanoTime();
         if (settings.gzip() && result.body().length >= GZIP_MIN_BYTES) {
-            extra.add(new Header("Vary", "Accept-Encoding"));
+            extra.add(VARY);
         }
         if (settings.fixture().manifest()) {
-            extra.add(new Header(Manifest.HEADER, manifest));
+            extra.add(manifest);
         }
         long queue = request.arrivalNanos() > 0 ? start - request.arrivalNanos() : -1;
         if (settings.fixture().serverTiming()) {
             extra.add(new Header("Server-Timing", ServerTiming.format(queue, end - start, dbNanos)));
         }
         var route = match.route();
-        metrics.record(route, request.method(), result.status(), end - start);
-        metrics.served(route, queue, end - start);
+        metrics.served(route, request.method(), result.status(), queue, end - start);
         windows.record(route.name(), result.status(), arrival);
         readiness.record(route.name(), result.status());
         return result.withHeaders(extra);
