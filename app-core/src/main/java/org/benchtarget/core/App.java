@@ -81,7 +81,7 @@ public final class App implements AutoCloseable {
         this.metrics = new Metrics(statements);
         this.pool = Database.open(settings.db(), hikari ->
                 hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry())));
-        Migrations.migrate(pool);
+        Migrations.migrate(settings.db());
         Seeder.standard().seedIfNeeded(pool);
         DataSource counted = statements.wrap(pool);
         this.signer = new Signer(SecretStore.signingKey(pool, settings.secret()));
