@@ -1,10 +1,7 @@
 package org.benchtarget.undertow.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,36 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * phone as well as a desktop. Screenshots go to target/browser/.
  */
 class SiteBrowserIT {
-    private static BrowserTarget target;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession();
 
-    @BeforeAll
-    static void start() {
-        target = BrowserTarget.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        target.close();
-    }
-
-    @AfterEach
-    void backToDesktop() {
-        browser.desktop();
-    }
-
-    @BeforeEach
-    void freshLogs() {
-        browser.clearLogs();
-    }
+    private final Browser browser = SESSION.browser();
 
     @Test
     void homePageAndAssetsLoadCleanlyWithCacheHeaders() {
-        browser.open(target.url("/"));
+        browser.open(SESSION.url("/"));
         var requests = PageChecks.loadedCleanly(browser);
         assertThat(requests).extracting(request -> URI.create(request.url()).getPath())
                 .contains("/", "/static/site.css", "/static/app.js", "/static/logo.svg");
@@ -70,7 +45,7 @@ class SiteBrowserIT {
     @ValueSource(strings = {"/", "/login", "/surveys", "/surveys/1"})
     void anonymousPagesFitAPhone(String path) {
         browser.phone();
-        browser.open(target.url(path));
+        browser.open(SESSION.url(path));
         PageChecks.loadedCleanly(browser);
         assertThat(browser.script("return window.innerWidth")).as("the viewport meta makes the layout phone-wide")
                 .asString().isEqualTo("390");

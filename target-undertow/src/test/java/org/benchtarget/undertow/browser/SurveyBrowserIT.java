@@ -1,10 +1,7 @@
 package org.benchtarget.undertow.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -23,48 +20,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other answer kept), and reaches the done page; the target then counts one completion per survey.
  */
 class SurveyBrowserIT {
-    private static BrowserTarget target;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession();
 
-    @BeforeAll
-    static void start() {
-        target = BrowserTarget.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        target.close();
-    }
-
-    @AfterEach
-    void backToDesktop() {
-        browser.desktop();
-    }
-
-    @BeforeEach
-    void freshLogs() {
-        browser.clearLogs();
-    }
+    private final Browser browser = SESSION.browser();
 
     @Test
     void theRobotCompletesEverySurveyAfterAWrongAnswer() throws Exception {
-        browser.open(target.url("/surveys"));
+        browser.open(SESSION.url("/surveys"));
         PageChecks.loadedCleanly(browser);
         var links = browser.driver().findElements(By.cssSelector("table.surveys td:first-child a"));
         var ids = links.stream().map(link -> Integer.parseInt(link.getDomAttribute("href").replace("/surveys/", ""))).toList();
         assertThat(ids).hasSize(7);
         browser.screenshot("surveys");
 
-        var robot = new BrowserSurveyRobot(browser, target.url("/"), 1);
+        var robot = new BrowserSurveyRobot(browser, SESSION.url("/"), 1);
         var total = Duration.ZERO;
         for (int id : ids) {
             var completion = robot.complete(id, true);
             total = total.plus(completion.took());
-            System.out.printf("browser robot: survey %d, %d pages, %d answers, wrong %s=%s (\"%s\", %d answers kept) in %d ms%n",
+            System.out.printf("browser robot: survey %d, %d pages, %d answers, wrong %s=%s (\"%s\"; other answers kept: %d) in %d ms%n",
                     id, completion.pages(), completion.answers(), completion.wrongAnswer().field(), completion.wrongAnswer().given(),
                     completion.wrongAnswer().message(), completion.wrongAnswer().keptAnswers(), completion.took().toMillis());
             assertThat(completion.pages()).isBetween(2, 4);
@@ -87,7 +62,7 @@ class SurveyBrowserIT {
             if (viewport.equals("phone")) {
                 browser.phone();
             }
-            browser.open(target.url("/surveys/3"));
+            browser.open(SESSION.url("/surveys/3"));
             PageChecks.loadedCleanly(browser);
             PageChecks.wellFormed(browser);
             PageChecks.fitsViewport(browser);
@@ -107,7 +82,7 @@ class SurveyBrowserIT {
 
     private static String results(int id) throws Exception {
         try (var client = HttpClient.newHttpClient()) {
-            var response = client.send(HttpRequest.newBuilder(URI.create(target.url("/surveys/" + id + "/results"))).build(),
+            var response = client.send(HttpRequest.newBuilder(URI.create(SESSION.url("/surveys/" + id + "/results"))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();

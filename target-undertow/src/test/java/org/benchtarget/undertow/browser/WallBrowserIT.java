@@ -1,9 +1,7 @@
 package org.benchtarget.undertow.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -15,34 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * everything the target serves must load and no console error may concern it.
  */
 class WallBrowserIT {
-    private static BrowserTarget target;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession();
 
-    @BeforeAll
-    static void start() {
-        target = BrowserTarget.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        target.close();
-    }
-
-    @BeforeEach
-    void freshLogs() {
-        browser.clearLogs();
-    }
+    private final Browser browser = SESSION.browser();
 
     @Test
     void signInViewPostRemoveSignOut() {
-        var origin = target.url("");
-        browser.open(target.url("/wall/1"));
+        var origin = SESSION.url("");
+        browser.open(SESSION.url("/wall/1"));
         assertThat(browser.driver().getCurrentUrl()).as("a wall without a session leads to the sign-in form")
-                .isEqualTo(target.url("/login?next=%2Fwall%2F1"));
+                .isEqualTo(SESSION.url("/login?next=%2Fwall%2F1"));
 
         signIn("user1", "not-the-password");
         assertThat(text("p.error")).isNotBlank();
@@ -54,7 +35,7 @@ class WallBrowserIT {
         browser.screenshot("login-error");
 
         signIn("user1", "benchpass");
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(target.url("/wall/1"));
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(SESSION.url("/wall/1"));
         var outside = PageChecks.loadedCleanlyFromTarget(browser, origin);
         assertThat(outside).as("only the seed's media are outside").allSatisfy(request -> assertThat(request.url()).contains("example."));
         PageChecks.wellFormed(browser);
@@ -68,7 +49,7 @@ class WallBrowserIT {
         type("body", body);
         type("media_url", "https://www.example.org/browser-test");
         browser.submitWith(browser.driver().findElement(By.cssSelector("form.composer button[type=submit]")));
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(target.url("/wall/1"));
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(SESSION.url("/wall/1"));
         PageChecks.loadedCleanlyFromTarget(browser, origin);
         assertThat(text("p.count")).startsWith("51 items");
         var posted = browser.driver().findElement(By.cssSelector("article.item"));
@@ -84,7 +65,7 @@ class WallBrowserIT {
         assertThat(browser.driver().findElements(By.id(postedId))).isEmpty();
 
         browser.phone();
-        browser.open(target.url("/wall/201"));
+        browser.open(SESSION.url("/wall/201"));
         PageChecks.loadedCleanlyFromTarget(browser, origin);
         PageChecks.fitsViewport(browser);
         browser.screenshot("phone-wall");
@@ -92,11 +73,11 @@ class WallBrowserIT {
         browser.clearLogs();
 
         browser.submitWith(browser.driver().findElement(By.cssSelector("header.site nav button")));
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(target.url("/"));
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(SESSION.url("/"));
         PageChecks.loadedCleanly(browser);
         assertThat(text("header.site nav")).contains("Sign in").doesNotContain("Sign out");
-        browser.open(target.url("/wall/1"));
-        assertThat(browser.driver().getCurrentUrl()).as("signed out").startsWith(target.url("/login"));
+        browser.open(SESSION.url("/wall/1"));
+        assertThat(browser.driver().getCurrentUrl()).as("signed out").startsWith(SESSION.url("/login"));
     }
 
     private void signIn(String user, String password) {
