@@ -6,7 +6,6 @@ import org.openqa.selenium.By;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,28 +104,30 @@ public final class BrowserSurveyRobot {
         if (back == null) {
             throw new SurveyRobot.Failure("a wrong answer to " + target.name() + " was accepted: " + browser.driver().getCurrentUrl());
         }
-        var byName = new HashMap<String, Question>();
-        back.forEach(question -> byName.put(question.field().name(), question));
-        var flagged = byName.get(target.name());
+        var flagged = back.stream().filter(question -> question.field().name().equals(target.name())).findFirst().orElse(null);
         if (flagged == null || flagged.error() == null || flagged.error().isBlank()) {
             throw new SurveyRobot.Failure("no message next to " + target.name() + " after a wrong answer: " + errors(back));
         }
         if (back.stream().filter(question -> question.error() != null).count() != 1) {
             throw new SurveyRobot.Failure("messages next to other fields than " + target.name() + ": " + errors(back));
         }
-        var errorId = browser.driver().findElement(By.cssSelector("#" + target.name() + "-question p.error")).getDomAttribute("id");
+        var message = browser.driver().findElement(By.cssSelector("#" + target.name() + "-question p.error"));
+        if (!message.isDisplayed()) {
+            throw new SurveyRobot.Failure("the message next to " + target.name() + " is not shown");
+        }
         for (var input : browser.driver().findElements(By.name(target.name()))) {
-            if (!Objects.equals(errorId, input.getDomAttribute("aria-describedby"))) {
-                throw new SurveyRobot.Failure(target.name() + "'s input does not point at its message " + errorId + " (aria-describedby)");
+            if (!Objects.equals(message.getDomAttribute("id"), input.getDomAttribute("aria-describedby"))) {
+                throw new SurveyRobot.Failure(target.name() + "'s input does not point at its message (aria-describedby)");
             }
         }
         int kept = 0;
-        for (var entry : wrongPlan.entrySet()) {
-            var now = byName.get(entry.getKey()).values();
-            if (!Objects.equals(now, entry.getValue())) {
-                throw new SurveyRobot.Failure("after the wrong answer, " + entry.getKey() + " holds " + now + ", not " + entry.getValue());
+        for (var question : back) {
+            var name = question.field().name();
+            var expected = wrongPlan.getOrDefault(name, List.of());
+            if (!question.values().equals(expected)) {
+                throw new SurveyRobot.Failure("after the wrong answer, " + name + " holds " + question.values() + ", not " + expected);
             }
-            kept += entry.getKey().equals(target.name()) ? 0 : 1;
+            kept += name.equals(target.name()) || expected.isEmpty() ? 0 : 1;
         }
         return new WrongAnswer(target.name(), given.isEmpty() ? "(empty)" : given.get(0), flagged.error(), kept);
     }
