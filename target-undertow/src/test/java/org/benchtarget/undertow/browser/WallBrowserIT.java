@@ -64,6 +64,13 @@ class WallBrowserIT {
         assertThat(text("p.count")).startsWith("50 items");
         assertThat(browser.driver().findElements(By.id(postedId))).isEmpty();
 
+        browser.open(SESSION.url("/"));
+        PageChecks.loadedCleanly(browser);
+        assertThat(text("h1")).startsWith("Hello, ");
+        assertThat(browser.driver().findElements(By.cssSelector("ul.walls a"))).extracting(link -> link.getDomAttribute("href"))
+                .contains("/wall/1", "/wall/2", "/wall/201", "/wall/202");
+        browser.screenshot("home-signed-in");
+
         browser.phone();
         browser.open(SESSION.url("/wall/201"));
         PageChecks.loadedCleanlyFromTarget(browser, origin);
