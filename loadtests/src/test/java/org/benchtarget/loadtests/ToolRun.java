@@ -27,22 +27,19 @@ record ToolRun(int exitCode, String output) {
     }
 
     static ToolRun run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        var process = builder.start();
-        var output = new StringBuilder();
-        var reader = Thread.ofPlatform().daemon().start(() -> {
-            try {
-                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append("(output lost: ").append(e.getMessage()).append(')');
+        // output to a file, not a pipe: nothing to drain while the tool runs, and a stopped tool's output is kept
+        var output = Files.createTempFile(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "tool", ".out");
+        try {
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            var process = builder.start();
+            if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                fail(String.join(" ", command) + " ran longer than " + LIMIT_SECONDS + " s and was stopped:\n" + Files.readString(output));
             }
-        });
-        if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            fail(String.join(" ", command) + " ran longer than " + LIMIT_SECONDS + " s and was stopped");
+            return new ToolRun(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        reader.join(5_000);
-        return new ToolRun(process.exitValue(), output.toString());
     }
 }
