@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
         this.info = new Info(settings, build.version(), Instant.now(clock));
         this.manifest = new Header(Manifest.HEADER, Manifest.of(settings));
         this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
-        this.readiness = new Readiness(settings.fixture().warmup());
+        this.readiness = new Readiness(settings.fixture());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
         this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry());
         surveys.startSweeping();

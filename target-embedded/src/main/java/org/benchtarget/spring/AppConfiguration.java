@@ -7,7 +7,10 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.springframework.boot.jetty.JettyServerCustomizer;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +41,25 @@ class AppConfiguration {
     @Bean
     SimpleUrlHandlerMapping appHandlerMapping(App app) {
         return new SimpleUrlHandlerMapping(Map.of("/**", new AppController(app)), Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /**
+     * workers=threads: Jetty's pool as Boot's properties sized it, but one that stamps its queued jobs, so that
+     * Server-Timing's queue includes the wait for a thread. Ordered after Boot's customizer, which creates the pool.
+     * Virtual threads (Boot's VirtualThreadPool) are kept as they are: no pool to wait for. Boot's
+     * server.jetty.threads.max-queue-capacity is not carried over (the knobs never set it).
+     */
+    @Bean
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> queueStampingPool() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(JettyServletWebServerFactory factory) {
+                if (factory.getThreadPool() instanceof QueuedThreadPool pool && pool.getClass() == QueuedThreadPool.class
+                        && pool.getVirtualThreadsExecutor() == null) {
+                    factory.setThreadPool(new QueueStampingThreadPool(pool.getMaxThreads(), pool.getMinThreads(), pool.getIdleTimeout()));
+                }
+            }
+        };
     }
 
     /**

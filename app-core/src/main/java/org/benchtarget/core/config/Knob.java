@@ -42,7 +42,10 @@ public enum Knob {
     INJECT_SEED("inject.seed", "1", "seed of the injection random generators, so a run repeats exactly"),
     INJECT_MAX_DELAY("inject.max-delay", "10s", "longest delay a header or knob may inject"),
     WINDOW_TOKEN("window.token", "", "token /bench/window requires (X-Bench-Token); required when listening beyond loopback; never shown"),
-    WARMUP("warmup", "0", "requests per benchmark endpoint (hello, db, home) before /ready answers 200; 0: ready at once"),
+    WARMUP("warmup", "0", "requests per benchmark endpoint (hello, db, home) before /ready answers 200; 0: no request condition"),
+    WARMUP_JIT_QUIET("warmup.jit-quiet", "0s", "/ready also waits until the JIT compiler's total compilation time has not grown for this long (up to 10m); 0s: no JIT condition"),
+    WARMUP_WHEN("warmup.when", "all", "all: /ready waits for every warm-up condition set (warmup, warmup.jit-quiet); any: for the first one met; none set: ready at once",
+            "all", "any"),
     SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish"),
     SURVEY_DRAFT_TTL("survey.draft-ttl", "24h", "how long an abandoned survey draft is kept before it expires and is deleted");
 

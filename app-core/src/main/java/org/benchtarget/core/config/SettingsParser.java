@@ -23,6 +23,8 @@ import java.util.Map;
  * {@link SettingsException} with one line naming the knob. Modelled on Caffeine's CaffeineSpec.
  */
 public final class SettingsParser {
+    /** A JIT that compiles something every 10 minutes is not going to be quiet: a longer period is a mistake. */
+    private static final Duration MAX_JIT_QUIET = Duration.ofMinutes(10);
     private static final int MAX_THREADS = 10_000;
     /** Daemon mode: each backend is a JVM of 100+ MiB; more than this is a typo, not a benchmark. */
     private static final int MAX_PROCESSES = 64;
@@ -192,7 +194,20 @@ public final class SettingsParser {
         }
         return new FixtureSettings(values.get(Knob.MANIFEST).equals("on"), values.get(Knob.SERVER_TIMING).equals("on"),
                 values.get(Knob.INJECT_HEADERS).equals("on"), seed, maxDelay, injections,
-                values.get(Knob.WINDOW_TOKEN), integer(values, Knob.WARMUP, 0, 10_000_000));
+                values.get(Knob.WINDOW_TOKEN), integer(values, Knob.WARMUP, 0, 10_000_000), jitQuiet(values),
+                values.get(Knob.WARMUP_WHEN).equals("any"));
+    }
+
+    private static Duration jitQuiet(Map<Knob, String> values) {
+        var quiet = duration(values, Knob.WARMUP_JIT_QUIET);
+        if (quiet.compareTo(MAX_JIT_QUIET) > 0) {
+            throw new SettingsException("warmup.jit-quiet=" + values.get(Knob.WARMUP_JIT_QUIET) + ": expected at most 10m");
+        }
+        if (!quiet.isZero() && !org.benchtarget.core.fixture.JitActivity.monitored()) {
+            throw new SettingsException("warmup.jit-quiet=" + values.get(Knob.WARMUP_JIT_QUIET)
+                    + ": this JVM reports no JIT compilation time (interpreter only, or monitoring off)");
+        }
+        return quiet;
     }
 
     private static int integer(Map<Knob, String> values, Knob knob, int min, int max) {

@@ -107,6 +107,32 @@ class SettingsParserTest {
     }
 
     @Test
+    void warmUpKnobsAreReadAndBadValuesRefused() {
+        var fixture = SettingsParser.parse(null, Map.of(), List.of("warmup=500", "warmup.jit-quiet=1500ms", "warmup.when=any")).fixture();
+        assertThat(fixture.warmup()).isEqualTo(500);
+        assertThat(fixture.warmupJitQuiet()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(fixture.warmupAny()).isTrue();
+        var defaults = SettingsParser.parse(null, Map.of(), List.of()).fixture();
+        assertThat(defaults.warmupJitQuiet()).isZero();
+        assertThat(defaults.warmupAny()).isFalse();
+
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.jit-quiet=5")))
+                .hasMessage("warmup.jit-quiet=5: expected a duration such as 500ms, 10s, 30m or 24h");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.jit-quiet=-1s")))
+                .hasMessageStartingWith("warmup.jit-quiet=-1s: expected a duration");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.jit-quiet=quiet")))
+                .hasMessageStartingWith("warmup.jit-quiet=quiet: expected a duration");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.jit-quiet=11m")))
+                .hasMessage("warmup.jit-quiet=11m: expected at most 10m");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of("BENCH_WARMUP_JIT_QUIET", "2h"), List.of()))
+                .hasMessage("warmup.jit-quiet=2h: expected at most 10m");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.when=both")))
+                .hasMessage("warmup.when=both: expected one of all, any");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup=-1")))
+                .hasMessage("warmup=-1: expected a number from 0 to 10000000");
+    }
+
+    @Test
     void targetRefusesWhatItCannotRun() {
         var support = new TargetSupport("undertow", java.util.EnumSet.of(Workers.NIO), java.util.EnumSet.of(Modes.Mode.IN_PROCESS), "no pool");
         var threads = SettingsParser.parse("undertow-threads", Map.of(), List.of());
