@@ -46,6 +46,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "URL", description = "load a target that is already running (e.g. behind a load balancer): no start, stop or data reset")
     URI target;
 
+    @Option(names = "--start-at", paramLabel = "EPOCH_SECONDS", description = "with --target: wait until then, and warm up for the "
+            + "experiment's whole warm-up bound, so load hosts started with the same value measure their levels together")
+    Long startAt;
+
     @Option(names = "--pin", paramLabel = "TARGET:DRIVER", description = "pin target and driver to disjoint CPUs with taskset, e.g. 0:1")
     String pin;
 
@@ -58,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return experiment == null && !list ? 2 : 0;
         }
-        return new ExperimentRun(new RunOptions(experiment, quick, out, driver, profiles, sets, jvmOptions, pin, target), System.out).run();
+        return new ExperimentRun(new RunOptions(experiment, quick, out, driver, profiles, sets, jvmOptions, pin, target,
+                startAt == null ? null : java.time.Instant.ofEpochSecond(startAt)), System.out).run();
     }
 }

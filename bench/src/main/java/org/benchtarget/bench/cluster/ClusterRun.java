@@ -35,6 +35,8 @@ final class ClusterRun {
     private final PrintStream out;
     private final List<String> failures = new ArrayList<>();
     private final StringBuilder summary = new StringBuilder();
+    private static final int START_DELAY_SECONDS = 8;
+    private long startAt;
 
     ClusterRun(Path dir, PrintStream out) {
         this.dir = dir;
@@ -109,6 +111,8 @@ final class ClusterRun {
             throws IOException, InterruptedException {
         var processes = new ArrayList<Process>();
         var folders = new ArrayList<Path>();
+        // every load host begins at this instant (their JVMs take a few seconds to start on a busy machine)
+        startAt = System.currentTimeMillis() / 1000 + START_DELAY_SECONDS;
         for (var load : layout.all(ClusterLayout.Role.LOAD)) {
             var folder = runDir.resolve(name + "-" + load.name());
             folders.add(folder);
@@ -116,7 +120,7 @@ final class ClusterRun {
             if (quick) {
                 args.add("--quick");
             }
-            args.addAll(List.of("--target", layout.lbUrl(), "--out", folder.toString()));
+            args.addAll(List.of("--target", layout.lbUrl(), "--start-at", Long.toString(startAt), "--out", folder.toString()));
             processes.add(HostProcesses.start(load, HostProcesses.bench(args), runDir.resolve(name + "-" + load.name() + ".log")));
         }
         out.println("cluster run: " + name + ": bench " + String.join(" ", run) + (quick ? " --quick" : "") + " --target " + layout.lbUrl()
@@ -177,10 +181,9 @@ final class ClusterRun {
         var victim = layout.all(ClusterLayout.Role.TARGET).getLast();
         var killed = new ArrayList<Long>();
         long[] killedAt = {0};
-        long start = System.currentTimeMillis();
         var merged = loadFromEveryHost(runDir, "failover", List.of("run", experiment.toString()), false, () -> {
             try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(plan.killAfter()) + 1_500); // the load JVMs take a moment to start
+                Thread.sleep(Math.max(0, (startAt + plan.killAfter()) * 1000 - System.currentTimeMillis()));
                 for (long pid : Ip.pids(victim.namespace())) {
                     ProcessHandle.of(pid).ifPresent(process -> {
                         process.destroyForcibly(); // SIGKILL: the host dies mid-request, nothing drains
@@ -193,6 +196,7 @@ final class ClusterRun {
                 Thread.currentThread().interrupt();
             }
         });
+        long start = startAt * 1000;
         long end = System.currentTimeMillis();
         long storedAfter = Postgres.count(data, "SELECT count(*) FROM survey_response");
         long distinct = Postgres.count(data, "SELECT count(DISTINCT response_token) FROM survey_response");
@@ -203,7 +207,9 @@ final class ClusterRun {
         summary.append("- killed ").append(victim.name()).append(" (").append(victim.address()).append("): SIGKILL to pids ").append(killed)
                 .append(", ").append(String.format(Locale.ROOT, "%.1f", (killedAt[0] - start) / 1000.0)).append(" s into the failover load\n");
         summary.append("- journeys (7 surveys each): ").append(m.journeys()).append(" completed, ").append(m.journeyFailures())
-                .append(" failed; failed requests seen by the users (each retried): ").append(m.errors().total()).append('\n');
+                .append(" failed; failed requests seen by the users (each retried): ").append(m.errors().total())
+                .append(String.format(Locale.ROOT, " (connect %d, timeout %d, reset %d, non-2xx %d, other %d)%n", m.errors().connect(),
+                        m.errors().timeout(), m.errors().reset(), m.errors().non2xx(), m.errors().other()));
         summary.append("- survey responses stored during the failover load: ").append(stored).append("; completions the users saw: ")
                 .append(seen).append(m.journeyFailures() > 0 ? " (+ the completed part of failed journeys)" : "")
                 .append("; duplicates in the table: ").append(storedAfter - distinct).append("\n");
@@ -228,6 +234,7 @@ final class ClusterRun {
         long settled = killedAt + 3_000;
         table("seed experiment", log.byHost(seedStart, seedEnd));
         table("failover, before the kill", log.byHost(failoverStart, killedAt));
+        table("failover, the 3 s after the kill", log.byHost(killedAt, settled));
         table("failover, from 3 s after the kill", log.byHost(settled, failoverEnd));
         var victimAddress = victim.address() + ":" + ClusterLayout.HTTP_PORT;
         long after = log.byHost(settled, failoverEnd).getOrDefault(victimAddress, new AccessLog.HostStats(0, 0, 0, 0, 0)).requests();

@@ -64,6 +64,9 @@ public final class ExperimentRun {
     public int run() throws IOException, InterruptedException {
         var experiment = Experiments.load(options.experiment(), options.quick());
         var driver = Drivers.named(options.driver() != null ? options.driver() : experiment.driver());
+        if (options.startAt() != null && options.target() == null) {
+            throw new BenchException("--start-at goes with --target (load hosts of one running target)");
+        }
         var remote = options.target() == null ? null : remoteTarget();
         var planned = remote == null ? PlannedProfile.plan(experiment, options, out) : List.<PlannedProfile>of();
         var workloads = experiment.endpoints().stream().map(Journeys::workload).toList();
@@ -161,15 +164,31 @@ public final class ExperimentRun {
         return RemoteTarget.probe(options.target());
     }
 
+    /** --start-at: sleeps until then (several load hosts started with one value begin together). */
+    private void awaitStart() throws InterruptedException {
+        var wait = Duration.between(Instant.now(), options.startAt());
+        if (wait.toMinutes() > 60) {
+            throw new BenchException("--start-at is " + wait.toMinutes() + " minutes away; give a time within the hour");
+        }
+        if (!wait.isNegative()) {
+            out.println("waiting " + wait.toMillis() + " ms for --start-at " + options.startAt());
+            Thread.sleep(wait.toMillis());
+        }
+    }
+
     /** --target: the experiment's endpoints and levels against one running target; no start, stop or data reset. */
     private void runRemote(Experiment experiment, RemoteTarget target, List<Workload> workloads, LoadDriver driver,
                            CpuPinning pinning, Path folder, Progress progress) throws IOException, InterruptedException {
         Requirements.check(experiment, target.base());
+        if (options.startAt() != null) {
+            awaitStart();
+        }
         for (var workload : workloads) {
             for (int run = 1; run <= experiment.runs() && !control.cancelled(); run++) {
                 if (run == 1) {
                     progress.step(target.profile() + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
-                    warmups.add(Warmer.warm(experiment, target.profile(), target.base(), workload, control));
+                    // aligned load hosts warm up for the whole bound: an early stop on one would shift its levels
+                    warmups.add(Warmer.warm(experiment, target.profile(), target.base(), workload, control, options.startAt() != null));
                 }
                 for (int level : experiment.levels()) {
                     if (control.cancelled()) {
@@ -207,7 +226,7 @@ public final class ExperimentRun {
                     }
                     if (fresh || run == 1) {
                         progress.step(label + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
-                        var warmup = Warmer.warm(experiment, label, base, workload, control);
+                        var warmup = Warmer.warm(experiment, label, base, workload, control, false);
                         warmups.add(warmup);
                     }
                     for (int level : experiment.levels()) {

@@ -18,12 +18,15 @@ class TargetOptionTest {
     @Test
     void knobsProfilesAndTargetPinningAreRefused() {
         var target = URI.create("http://127.0.0.1:1");
-        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of("gzip=on"), List.of(), null, target)))
+        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of("gzip=on"), List.of(), null, target, null)))
                 .isInstanceOf(BenchException.class).hasMessageContaining("--profile, --set and --jvm-opt do not apply");
-        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of("undertow-nio"), List.of(), List.of(), null, target)))
+        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of("undertow-nio"), List.of(), List.of(), null, target, null)))
                 .isInstanceOf(BenchException.class).hasMessageContaining("do not apply");
-        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of(), List.of(), "0:1", target)))
+        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of(), List.of(), "0:1", target, null)))
                 .isInstanceOf(BenchException.class).hasMessageContaining("pin the load only");
+        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of(), List.of(), null, null,
+                java.time.Instant.now())))
+                .isInstanceOf(BenchException.class).hasMessage("--start-at goes with --target (load hosts of one running target)");
     }
 
     @Test
@@ -33,9 +36,9 @@ class TargetOptionTest {
             port = socket.getLocalPort(); // closed again: nothing listens there
         }
         var target = URI.create("http://127.0.0.1:" + port);
-        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of(), List.of(), null, target)))
+        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of(), List.of(), null, target, null)))
                 .isInstanceOf(BenchException.class).hasMessageStartingWith("--target " + target + ": no answer").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of(), List.of(), null, URI.create("ftp://x/"))))
+        assertThatThrownBy(() -> run(new RunOptions("seed-000", true, null, null, List.of(), List.of(), List.of(), null, URI.create("ftp://x/"), null)))
                 .isInstanceOf(BenchException.class).hasMessage("--target: expected http://host:port, got ftp://x/");
     }
 
