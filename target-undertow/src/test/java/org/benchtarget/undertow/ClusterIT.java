@@ -41,9 +41,7 @@ class ClusterIT {
 
     @Test
     void proofUpRunDown() throws Exception {
-        var dir = DIR.resolve("proof");
-        deleteTree(dir);
-        try {
+        inClusterFolder("proof", dir -> {
             assertThat(bench("cluster", "up", "--dir", dir.toString(), "--prefix", PREFIX, "--subnet", "10.231.7",
                     "--lb", "nginx", "--set", "cache=data")).isZero();
             assertThat(namespaces()).hasSize(8);
@@ -68,28 +66,32 @@ class ClusterIT {
             var failover = Reports.read(run.resolve("failover-merged")).measurements().get(0);
             assertThat(failover.journeys()).isPositive();
             assertThat(failover.journeyFailures()).isZero();
-        } finally {
-            assertThat(bench("cluster", "down", "--dir", dir.toString())).isZero();
-        }
-        assertNothingLeft(dir);
+        });
     }
 
     @Test
     void downCleansAFailedUp() throws Exception {
-        var dir = DIR.resolve("failed-up");
-        deleteTree(dir);
-        try {
+        inClusterFolder("failed-up", dir -> {
             // a database user PostgreSQL does not know: the targets cannot start, after the network and the database are up
             assertThat(bench("cluster", "up", "--dir", dir.toString(), "--prefix", PREFIX, "--subnet", "10.231.8",
                     "--set", "db.user=nobody")).isEqualTo(2);
             assertThat(namespaces()).isNotEmpty();
+        });
+    }
+
+    private interface ClusterSteps {
+        void run(Path dir) throws Exception;
+    }
+
+    /** Runs the steps in a fresh folder, then bench cluster down whatever happened; nothing of the cluster may be left. */
+    private static void inClusterFolder(String name, ClusterSteps steps) throws Exception {
+        var dir = DIR.resolve(name);
+        deleteTree(dir);
+        try {
+            steps.run(dir);
         } finally {
             assertThat(bench("cluster", "down", "--dir", dir.toString())).isZero();
         }
-        assertNothingLeft(dir);
-    }
-
-    private static void assertNothingLeft(Path dir) throws Exception {
         assertThat(namespaces()).isEmpty();
         assertThat(dir.resolve("cluster.json")).doesNotExist();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
