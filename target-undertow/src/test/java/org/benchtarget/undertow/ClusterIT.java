@@ -1,6 +1,7 @@
 package org.benchtarget.undertow;
 
 import org.benchtarget.bench.BenchCommand;
+import org.benchtarget.bench.cluster.LoadBalancerConfig;
 import org.benchtarget.bench.run.report.Reports;
 import org.benchtarget.bench.run.result.Measurement;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,26 @@ class ClusterIT {
                     "--set", "db.user=nobody")).isEqualTo(2);
             assertThat(namespaces()).isNotEmpty();
         });
+    }
+
+    @Test
+    void theRealBalancersAcceptTheGeneratedConfigurations() throws Exception {
+        var dir = DIR.resolve("lb-configs");
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve("temp"));
+        var targets = List.of("127.0.0.1:18081", "127.0.0.1:18082");
+        Files.writeString(dir.resolve("nginx.conf"), LoadBalancerConfig.render(LoadBalancerConfig.Kind.NGINX, dir, "127.0.0.1:18080", targets, 1));
+        Files.writeString(dir.resolve("haproxy.cfg"), LoadBalancerConfig.render(LoadBalancerConfig.Kind.HAPROXY, dir, "127.0.0.1:18080", targets, 0));
+        assertThat(check("nginx", "-t", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())).contains("test is successful");
+        assertThat(check("haproxy", "-c", "-f", dir.resolve("haproxy.cfg").toString())).contains("Configuration file is valid");
+    }
+
+    private static String check(String... command) throws Exception {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(said).isZero();
+        return said;
     }
 
     private interface ClusterSteps {

@@ -104,6 +104,7 @@ final class Cluster {
         var host = layout.one(ClusterLayout.Role.DB);
         var data = dir.resolve("db");
         state.scratch(data);
+        state.fact("db.data", data.toString());
         var process = Postgres.start(host, data, layout.subnet() + ".0/24", dir.resolve("logs").resolve("db.log"));
         state.pid(host.name(), process.pid());
         HostProcesses.awaitListening(host, host.address(), ClusterLayout.PG_PORT, process, dir.resolve("logs").resolve("db.log"), START_LIMIT);

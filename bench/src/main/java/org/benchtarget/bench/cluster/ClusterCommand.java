@@ -91,7 +91,8 @@ public final class ClusterCommand implements Runnable {
             if (users < 1 || seconds < 5 || killAfter < 1 || killAfter >= seconds - 3) {
                 throw new org.benchtarget.bench.BenchException("--users >= 1, --seconds >= 5, 1 <= --kill-after <= seconds - 4");
             }
-            return new ClusterRun(dir.toAbsolutePath().normalize(), System.out).run(new ClusterRun.Plan(experiment, quick, users, seconds, killAfter));
+            return new ClusterRun(dir.toAbsolutePath().normalize(), System.out).run(new ClusterRun.Plan(experiment, quick,
+                    new Failover.Plan(users, seconds, killAfter)));
         }
     }
 
