@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BenchCommand.Version.class,
         description = "Reference benchmark targets: serve a profile, verify a target, list profiles, reset data, run experiments.",
         subcommands = {ServeCommand.class, VerifyCommand.class, ProfilesCommand.class, DbCommand.class, SurveysCommand.class,
-                TokenCommand.class, RunCommand.class, CompareCommand.class})
+                TokenCommand.class, RunCommand.class, CompareCommand.class, SoakCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override

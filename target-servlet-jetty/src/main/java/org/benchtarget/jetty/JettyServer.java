@@ -11,6 +11,7 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -58,8 +59,10 @@ public final class JettyServer implements AutoCloseable {
         var connector = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
-        connector.setAcceptQueueSize(4096);
+        connector.setAcceptQueueSize(settings.backlog());
         server.addConnector(connector);
+        // Past max-connections Jetty stops accepting (new connections wait in the backlog) until one closes.
+        server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
 
         var context = new ServletContextHandler("/");
         context.addEventListener(new AppListener(app));
