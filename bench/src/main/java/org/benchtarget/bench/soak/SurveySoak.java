@@ -66,7 +66,7 @@ public final class SurveySoak implements SoakTest {
         });
         // Kill a backend once the load is well under way: after 2 s, or 10 s for 10,000 completions.
         Thread.sleep(Math.max(2_000, sizes.surveyCompletions()));
-        long killed = backendPid(target.base(), 0);
+        long killed = backendPid(target.base(), 1);
         ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
         var result = load.get();
         var stored = StoredResponses.compare(target.db(), result.completedTokens());
@@ -76,7 +76,7 @@ public final class SurveySoak implements SoakTest {
         boolean passed = result.failures() == 0 && lost == 0 && newStored >= result.completed()
                 && newStored - result.completed() <= result.failures() && stored.partial() == 0
                 && result.completed() == sizes.surveyCompletions();
-        return new SoakRow("surveys, backend killed", load(sizes), "SIGKILL backend 0 (pid " + killed + ") mid-run; clients retry",
+        return new SoakRow("surveys, backend killed", load(sizes), "SIGKILL backend 1 (pid " + killed + ") mid-run; clients retry",
                 requests(result), result.failures(), lost, passed, summary(result, stored) + ", " + result.retries() + " requests retried");
     }
 
@@ -90,7 +90,7 @@ public final class SurveySoak implements SoakTest {
         return result.summary() + "; " + stored.describe() + samples;
     }
 
-    /** Returns the pid of daemon backend {@code index}, from the front's GET /backends. */
+    /** Returns the pid of daemon backend {@code index} (1..P), from the front's GET /backends. */
     static long backendPid(URI base, int index) throws Exception {
         try (var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             var response = client.send(HttpRequest.newBuilder(base.resolve("/backends")).timeout(Duration.ofSeconds(10)).build(),
