@@ -21,7 +21,7 @@ final class SoakCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROFILE", arity = "0..*", description = "profiles to soak (default undertow-nio)")
     List<String> profiles = new ArrayList<>();
 
-    @Option(names = "--quick", description = "the bounded form CI runs: 3 s floods, 700 survey completions, 4 s outage")
+    @Option(names = "--quick", description = "the bounded form CI runs: 2 s floods, 350 survey completions, 3 s outage")
     boolean quick;
 
     @Option(names = "--set", paramLabel = "knob=value", description = "a knob for every target, e.g. --set db.pool=16")

@@ -4,9 +4,13 @@ import org.benchtarget.bench.soak.Overload;
 import org.benchtarget.bench.soak.SoakSizes;
 import org.benchtarget.bench.soak.SoakTable;
 import org.benchtarget.core.config.SettingsParser;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * /hello and /db (bench soak's quick form, 3 s each): nothing refused, reset or unanswered, no 5xx.
  */
 class SpringOverloadIT {
+
+    @BeforeAll
+    static void tmpdir() throws IOException {
+        // the build points java.io.tmpdir under target/; Spring's Jetty makes its docbase there
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    }
 
     @Test
     void holdsTwoThousandConnectionsWithoutErrors() throws Exception {

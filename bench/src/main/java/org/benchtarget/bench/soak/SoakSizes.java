@@ -16,7 +16,7 @@ public record SoakSizes(List<Integer> connections, Duration hold, Duration reque
     }
 
     public static SoakSizes quick() {
-        return new SoakSizes(List.of(1_000, 2_000), Duration.ofSeconds(3), Duration.ofSeconds(15), 50, 700,
-                Duration.ofMinutes(3), Duration.ofSeconds(4), 10);
+        return new SoakSizes(List.of(1_000, 2_000), Duration.ofSeconds(2), Duration.ofSeconds(15), 50, 350,
+                Duration.ofMinutes(3), Duration.ofSeconds(3), 10);
     }
 }
