@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Overload against Spring Boot on Jetty (spring-jetty, H2): 1,000 and 2,000 connections held open at once on
- * /hello and /db (bench soak's quick form, 3 s each): nothing refused, reset or unanswered, no 5xx.
+ * /hello and /db (bench soak's quick form, 2 s each): nothing refused, reset or unanswered, no 5xx.
  */
 class SpringOverloadIT {
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Overload against embedded Jetty (jetty-threads, H2): 1,000 and 2,000 connections held open at once on
- * /hello and /db (bench soak's quick form, 3 s each): nothing refused, reset or unanswered, no 5xx.
+ * /hello and /db (bench soak's quick form, 2 s each): nothing refused, reset or unanswered, no 5xx.
  */
 class JettyOverloadIT {
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code bench soak --quick} against this module's jar (built in package), in-process (undertow-nio) and daemon
  * mode (daemon-p2-t10), each as its own process on the suite's own PostgreSQL: overload at 1,000 and 2,000
- * connections, 700 surveys exactly once (in daemon mode again while a backend is SIGKILLed), PostgreSQL stopped
+ * connections, 350 surveys exactly once (in daemon mode again while a backend is SIGKILLed), PostgreSQL stopped
  * and started under load, SIGTERM under load. Every row must pass. Bounded: about a minute per profile.
  */
 class SoakIT {
