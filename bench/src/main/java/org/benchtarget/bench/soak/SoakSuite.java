@@ -64,8 +64,8 @@ public final class SoakSuite {
                     Optional.of(process.handle()), db, Optional.of(database), settings.dbPoolTimeout(), settings.shutdownTimeout(), sizes);
             var rows = new ArrayList<SoakRow>();
             for (var test : tests()) {
-                var name = test.getClass().getSimpleName();
-                out.println("soak " + profile + ": " + (name.isEmpty() ? "checks" : name) + " ...");
+                var name = test.name();
+                out.println("soak " + profile + ": " + name + " ...");
                 out.flush();
                 try {
                     rows.addAll(test.run(target));
