@@ -8,6 +8,7 @@ import org.benchtarget.core.auth.Logins;
 import org.benchtarget.core.auth.Sessions;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.db.DataAccessException;
+import org.benchtarget.core.db.OutageGate;
 import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
 import org.benchtarget.core.files.StaticFiles;
@@ -72,6 +73,8 @@ public final class App implements AutoCloseable {
     private final Readiness readiness;
     private final Injection injection;
     private final Surveys surveys;
+    /** While the database is known to be away, database requests answer 503 at once (then one try a second). */
+    private final OutageGate outage = new OutageGate(1_000);
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -79,8 +82,10 @@ public final class App implements AutoCloseable {
         this.httpDate = new HttpDate(clock);
         this.statements = new StatementCounter();
         this.metrics = new Metrics(statements);
-        this.pool = Database.open(settings.db(), hikari ->
-                hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry())));
+        this.pool = Database.open(settings.db(), hikari -> {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
+            hikari.setConnectionTimeout(settings.dbPoolTimeout().toMillis());
+        });
         Migrations.migrate(settings.db());
         Seeder.standard().seedIfNeeded(pool);
         DataSource counted = statements.wrap(pool);
@@ -187,6 +192,9 @@ public final class App implements AutoCloseable {
         WebResult result;
         if (!match.found()) {
             result = match.problem();
+        } else if (match.route().touchesDb(request) && outage.closed() && !match.route().name().equals("health")) {
+            result = unavailable("database unavailable (a recent attempt failed; retry)");
+            extra.add(new Header("X-Query-Count", "0"));
         } else if (match.route().touchesDb(request)) {
             try (var scope = statements.open()) {
                 result = attempt(match, request);
@@ -231,16 +239,22 @@ public final class App implements AutoCloseable {
         } catch (HttpProblem problem) {
             return problem.toResult();
         } catch (DataAccessException | SQLException e) {
-            if (DataAccessException.isOutage(e)) {
-                return WebResult.text(503, "database unavailable: " + e.getMessage()).withHeader("Retry-After", "1");
-            }
-            return fault(request, e);
+            return databaseFailed(request, e, e.getMessage());
         } catch (Exception e) {
-            if (DataAccessException.isOutage(e)) {
-                return WebResult.text(503, "database unavailable").withHeader("Retry-After", "1");
-            }
+            return databaseFailed(request, e, null);
+        }
+    }
+
+    private WebResult databaseFailed(WebRequest request, Exception e, String message) {
+        if (!DataAccessException.isOutage(e)) {
             return fault(request, e);
         }
+        outage.failed(e);
+        return unavailable(message == null ? "database unavailable" : "database unavailable: " + message.lines().findFirst().orElse(""));
+    }
+
+    private static WebResult unavailable(String reason) {
+        return WebResult.text(503, reason).withHeader("Retry-After", "1");
     }
 
     private static WebResult fault(WebRequest request, Exception e) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Reference benchmark targets: serve a profile, verify a target, list profiles, reset data, run experiments.",
         subcommands = {ServeCommand.class, VerifyCommand.class, ProfilesCommand.class, DbCommand.class, SurveysCommand.class,
                 TokenCommand.class, RunCommand.class, CompareCommand.class, MergeCommand.class,
-                LbCommand.class, ClusterCommand.class})
+                LbCommand.class, ClusterCommand.class, SoakCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override

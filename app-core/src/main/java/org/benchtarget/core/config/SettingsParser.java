@@ -29,6 +29,10 @@ public final class SettingsParser {
     /** Daemon mode: each backend is a JVM of 100+ MiB; more than this is a typo, not a benchmark. */
     private static final int MAX_PROCESSES = 64;
 
+    /** A file descriptor each; past this, a typo rather than a load test. */
+    private static final int MAX_CONNECTIONS = 1_000_000;
+    private static final int MIN_POOL_TIMEOUT_MILLIS = 250;
+
     private SettingsParser() {
     }
 
@@ -121,6 +125,12 @@ public final class SettingsParser {
             }
         }
         integer(values, Knob.PROCESSES, 1, MAX_PROCESSES);
+        integer(values, Knob.BACKLOG, 1, 65_535);
+        integer(values, Knob.MAX_CONNECTIONS, 1, MAX_CONNECTIONS);
+        if (duration(values, Knob.DB_POOL_TIMEOUT).toMillis() < MIN_POOL_TIMEOUT_MILLIS) {
+            throw new SettingsException(Knob.DB_POOL_TIMEOUT.key() + "=" + values.get(Knob.DB_POOL_TIMEOUT)
+                    + ": expected at least " + MIN_POOL_TIMEOUT_MILLIS + "ms (HikariCP's minimum)");
+        }
         var db = dbConfig(values);
         var effective = new EnumMap<Knob, String>(Knob.class);
         effective.putAll(values);
@@ -224,7 +234,10 @@ public final class SettingsParser {
     }
 
     private static Duration duration(Map<Knob, String> values, Knob knob) {
-        var text = values.get(knob);
+        return duration(knob, values.get(knob));
+    }
+
+    static Duration duration(Knob knob, String text) {
         var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
         if (!matcher.matches()) {
             throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms, 10s, 30m or 24h");

@@ -157,6 +157,24 @@ class SettingsParserTest {
     }
 
     @Test
+    void overloadLimitsHaveDefaultsAndBounds() {
+        var defaults = SettingsParser.parse(null, Map.of(), List.of());
+        assertThat(defaults.backlog()).isEqualTo(4096);
+        assertThat(defaults.maxConnections()).isEqualTo(10_000);
+        assertThat(defaults.dbPoolTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        var set = SettingsParser.parse(null, Map.of(), List.of("backlog=128", "max-connections=50000", "db.pool-timeout=500ms"));
+        assertThat(set.backlog()).isEqualTo(128);
+        assertThat(set.maxConnections()).isEqualTo(50_000);
+        assertThat(set.dbPoolTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("backlog=0")))
+                .hasMessage("backlog=0: expected a number from 1 to 65535");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("max-connections=lots")))
+                .hasMessage("max-connections=lots: expected a number from 1 to 1000000");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("db.pool-timeout=100ms")))
+                .hasMessage("db.pool-timeout=100ms: expected at least 250ms (HikariCP's minimum)");
+    }
+
+    @Test
     void everyShippedProfileParses() {
         for (var name : Profiles.names()) {
             assertThat(SettingsParser.parse(name, Map.of(), List.of()).profile()).isEqualTo(name);

@@ -94,13 +94,15 @@ public final class JettyBase {
                 jetty.http.port=%d
                 jetty.http.selectors=%d
                 jetty.http.acceptors=1
-                jetty.http.acceptQueueSize=4096
+                jetty.http.acceptQueueSize=%d
                 jetty.server.stopTimeout=%d
                 jetty.httpConfig.sendServerVersion=false
                 jetty.httpConfig.requestHeaderSize=16384
                 jetty.deploy.scanInterval=0
                 """.formatted(settings.profile(), pool, pool, settings.host(), settings.port(), settings.ioThreads(),
-                settings.shutdownTimeout().toMillis()));
+                settings.backlog(), settings.shutdownTimeout().toMillis()));
+        // as embedded (NetworkConnectionLimit): past max-connections Jetty stops accepting until one closes
+        ini.append("--module=network-connection-limit\njetty.networkConnectionLimit.maxNetworkConnectionCount=").append(settings.maxConnections()).append('\n');
         if (settings.gzip()) {
             ini.append("--module=compression-gzip\njetty.compression.gzip.minCompressSize=1024\n");
         }
