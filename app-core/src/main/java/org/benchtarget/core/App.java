@@ -8,6 +8,7 @@ import org.benchtarget.core.auth.Logins;
 import org.benchtarget.core.auth.Sessions;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.db.DataAccessException;
+import org.benchtarget.core.db.OutageGate;
 import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
 import org.benchtarget.core.files.StaticFiles;
@@ -57,6 +58,7 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     /** Responses from this size up are gzip candidates (CONTRACT: at least 1 KiB). */
     public static final int GZIP_MIN_BYTES = 1024;
+    private static final Header VARY = new Header("Vary", "Accept-Encoding");
 
     private final Settings settings;
     private final HikariDataSource pool;
@@ -67,11 +69,13 @@ public final class App implements AutoCloseable {
     private final String serverHeader;
     private final Signer signer;
     private final HttpDate httpDate;
-    private final String manifest;
+    private final Header manifest;
     private final RunWindows windows;
     private final Readiness readiness;
     private final Injection injection;
     private final Surveys surveys;
+    /** While the database is known to be away, database requests answer 503 at once (then one try a second). */
+    private final OutageGate outage = new OutageGate(1_000);
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -79,17 +83,19 @@ public final class App implements AutoCloseable {
         this.httpDate = new HttpDate(clock);
         this.statements = new StatementCounter();
         this.metrics = new Metrics(statements);
-        this.pool = Database.open(settings.db(), hikari ->
-                hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry())));
-        Migrations.migrate(pool);
+        this.pool = Database.open(settings.db(), hikari -> {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
+            hikari.setConnectionTimeout(settings.dbPoolTimeout().toMillis());
+        });
+        Migrations.migrate(settings.db());
         Seeder.standard().seedIfNeeded(pool);
         DataSource counted = statements.wrap(pool);
         this.signer = new Signer(SecretStore.signingKey(pool, settings.secret()));
         var build = BuildInfo.load();
         this.info = new Info(settings, build.version(), Instant.now(clock));
-        this.manifest = Manifest.of(settings);
+        this.manifest = new Header(Manifest.HEADER, Manifest.of(settings));
         this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
-        this.readiness = new Readiness(settings.fixture().warmup());
+        this.readiness = new Readiness(settings.fixture());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
         this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry());
         surveys.startSweeping();
@@ -187,6 +193,9 @@ public final class App implements AutoCloseable {
         WebResult result;
         if (!match.found()) {
             result = match.problem();
+        } else if (match.route().touchesDb(request) && outage.closed() && !match.route().name().equals("health")) {
+            result = unavailable("database unavailable (a recent attempt failed; retry)");
+            extra.add(new Header("X-Query-Count", "0"));
         } else if (match.route().touchesDb(request)) {
             try (var scope = statements.open()) {
                 result = attempt(match, request);
@@ -202,18 +211,17 @@ public final class App implements AutoCloseable {
             extra.addAll(SecurityHeaders.HTML);
         }
         if (settings.gzip() && result.body().length >= GZIP_MIN_BYTES) {
-            extra.add(new Header("Vary", "Accept-Encoding"));
+            extra.add(VARY);
         }
         if (settings.fixture().manifest()) {
-            extra.add(new Header(Manifest.HEADER, manifest));
+            extra.add(manifest);
         }
         long queue = request.arrivalNanos() > 0 ? start - request.arrivalNanos() : -1;
         if (settings.fixture().serverTiming()) {
             extra.add(new Header("Server-Timing", ServerTiming.format(queue, end - start, dbNanos)));
         }
         var route = match.route();
-        metrics.record(route, request.method(), result.status(), end - start);
-        metrics.served(route, queue, end - start);
+        metrics.served(route, request.method(), result.status(), queue, end - start);
         windows.record(route.name(), result.status(), arrival);
         readiness.record(route.name(), result.status());
         return result.withHeaders(extra);
@@ -236,18 +244,24 @@ public final class App implements AutoCloseable {
         } catch (HttpProblem problem) {
             return problem.toResult();
         } catch (DataAccessException | SQLException e) {
-            if (DataAccessException.isOutage(e)) {
-                // the driver's message may name the host, user or SQL: the log has it, the client does not
-                LOG.debug("503 on {} {}: database unavailable: {}", request.method(), request.path(), e.getMessage());
-                return WebResult.text(503, "database unavailable").withHeader("Retry-After", "1");
-            }
-            return fault(request, e);
+            return databaseFailed(request, e);
         } catch (Exception e) {
-            if (DataAccessException.isOutage(e)) {
-                return WebResult.text(503, "database unavailable").withHeader("Retry-After", "1");
-            }
+            return databaseFailed(request, e);
+        }
+    }
+
+    private WebResult databaseFailed(WebRequest request, Exception e) {
+        if (!DataAccessException.isOutage(e)) {
             return fault(request, e);
         }
+        outage.failed(e);
+        // the driver's message may name the host, user or SQL: the log has it, the client does not
+        LOG.debug("503 on {} {}: database unavailable: {}", request.method(), request.path(), e.getMessage());
+        return unavailable("database unavailable");
+    }
+
+    private static WebResult unavailable(String reason) {
+        return WebResult.text(503, reason).withHeader("Retry-After", "1");
     }
 
     private static WebResult fault(WebRequest request, Exception e) {

@@ -1,5 +1,6 @@
 package org.benchtarget.bench;
 
+import org.benchtarget.bench.cluster.ClusterCommand;
 import org.benchtarget.core.config.SettingsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BenchCommand.Version.class,
         description = "Reference benchmark targets: serve a profile, verify a target, list profiles, reset data, run experiments.",
         subcommands = {ServeCommand.class, VerifyCommand.class, ProfilesCommand.class, DbCommand.class, SurveysCommand.class,
-                TokenCommand.class, RunCommand.class, CompareCommand.class})
+                TokenCommand.class, RunCommand.class, CompareCommand.class, MergeCommand.class,
+                LbCommand.class, ClusterCommand.class, SoakCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override

@@ -7,12 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code bench run EXPERIMENT [--quick] [--out DIR]}: reproduces a seed's experiment and writes its tables and charts. */
+/**
+ * {@code bench run EXPERIMENT [--quick] [--out DIR] [--target URL]}: reproduces a seed's experiment (against fresh
+ * targets, or one already running) and writes its tables and charts.
+ */
 @Command(name = "run", description = "Run an experiment (one per seed) against fresh targets; write results and a report.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXPERIMENT", description = "experiment to run (bench run --list shows them)", arity = "0..1")
@@ -39,6 +43,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--jvm-opt", paramLabel = "OPTION", description = "extra JVM option for the targets; repeatable")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = "--target", paramLabel = "URL", description = "load a target that is already running (e.g. behind a load balancer): no start, stop or data reset")
+    URI target;
+
+    @Option(names = "--start-at", paramLabel = "EPOCH_SECONDS", description = "with --target: wait until then, and warm up for the "
+            + "experiment's whole warm-up bound, so load hosts started with the same value measure their levels together")
+    Long startAt;
+
     @Option(names = "--pin", paramLabel = "TARGET:DRIVER", description = "pin target and driver to disjoint CPUs with taskset, e.g. 0:1")
     String pin;
 
@@ -51,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return experiment == null && !list ? 2 : 0;
         }
-        return new ExperimentRun(new RunOptions(experiment, quick, out, driver, profiles, sets, jvmOptions, pin), System.out).run();
+        return new ExperimentRun(new RunOptions(experiment, quick, out, driver, profiles, sets, jvmOptions, pin, target,
+                startAt == null ? null : java.time.Instant.ofEpochSecond(startAt)), System.out).run();
     }
 }

@@ -3,6 +3,7 @@ package org.benchtarget.bench;
 import org.benchtarget.bench.verify.BadInputChecks;
 import org.benchtarget.bench.verify.Check;
 import org.benchtarget.bench.verify.ContractChecks;
+import org.benchtarget.bench.verify.CrossHostChecks;
 import org.benchtarget.bench.verify.SecurityChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,16 +34,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--db-password", paramLabel = "TEXT", description = "the target's database password, if known: it must appear in no answer")
     String dbPassword;
 
+    @Option(names = "--peer", paramLabel = "URL", description = "a target host behind URL (give two or more): also check sessions, "
+            + "CSRF, wall writes and surveys across them; repeatable")
+    List<String> peers = new ArrayList<>();
+
     @Override
     public Integer call() {
-        URI base;
-        try {
-            base = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new BenchException("verify: not a URL: " + url);
-        }
-        if (!"http".equals(base.getScheme()) || base.getHost() == null) {
-            throw new BenchException("verify: expected http://host:port, got " + url);
+        var base = parse(url);
+        if (peers.size() == 1) {
+            throw new BenchException("verify: --peer needs two or more target hosts");
         }
         var groups = new LinkedHashSet<>(only.isEmpty() ? List.of(Group.values()) : only);
         var checks = new ArrayList<Check>();
@@ -55,6 +55,9 @@ final class VerifyCommand implements Callable<Integer> {
                 });
             }
         }
+        if (!peers.isEmpty()) {
+            checks.addAll(new CrossHostChecks(peers.stream().map(VerifyCommand::parse).toList()).checks());
+        }
         int failed = 0;
         for (var check : checks) {
             var outcome = check.run();
@@ -64,5 +67,18 @@ final class VerifyCommand implements Callable<Integer> {
         }
         System.out.printf("%d checks: %d passed, %d failed%n", checks.size(), checks.size() - failed, failed);
         return failed == 0 ? 0 : 1;
+    }
+
+    private static URI parse(String url) {
+        URI base;
+        try {
+            base = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new BenchException("verify: not a URL: " + url);
+        }
+        if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+            throw new BenchException("verify: expected http://host:port, got " + url);
+        }
+        return base;
     }
 }

@@ -16,6 +16,12 @@ class PasswordsTest {
     }
 
     @Test
+    void theSeededConstantIsTheDerivedHashOfTheSeededPasswordAndSalt() {
+        assertThat(Passwords.seeded())
+                .isEqualTo(Passwords.hash(Passwords.SEEDED_PASSWORD, Passwords.seededSalt(), Passwords.ITERATIONS));
+    }
+
+    @Test
     void aHashRoundTripsWithItsOwnSaltAndIterations() {
         var stored = Passwords.hash("s3cret", new byte[]{1, 2, 3, 4}, 1_000);
         assertThat(Passwords.verify("s3cret", stored)).isTrue();

@@ -39,12 +39,13 @@ class WallSeedIT {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
-    void seedsInWellUnderFiveSeconds(DbKind kind) {
-        Passwords.seeded(); // hashed once per JVM; its cost is the PBKDF2 work factor, measured apart
+    void aResetRewritesTheWholeSeedAndPrintsHowLongItTook(DbKind kind) throws SQLException {
+        // the time is printed, not asserted (machines are shared); the "well under 5 s" is read off it
         try (var dataSource = Database.open(TestDatabases.fresh(kind))) {
             long start = System.nanoTime();
             Seeder.standard().reset(dataSource);
             System.out.printf("seeding %s took %d ms%n", kind, (System.nanoTime() - start) / 1_000_000);
+            assertThat(strings(dataSource, "SELECT COUNT(*) FROM users")).containsExactly("1000");
         }
     }
 

@@ -4,12 +4,17 @@ import org.benchtarget.core.App;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.benchtarget.jettyerrors.PlainErrorHandler;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.springframework.boot.jetty.JettyServerCustomizer;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,15 +48,46 @@ class AppConfiguration {
     }
 
     /**
-     * Requests Jetty refuses itself get a one-line reason too. An exception escaping the front
-     * controller (a bug: App.handle never throws) still gets Jetty's page, but without a stack trace.
+     * workers=threads: Jetty's pool as Boot's properties sized it, but one that stamps its queued jobs, so that
+     * Server-Timing's queue includes the wait for a thread. Ordered after Boot's customizer, which creates the pool.
+     * Virtual threads (Boot's VirtualThreadPool) are kept as they are: no pool to wait for. Boot's
+     * server.jetty.threads.max-queue-capacity is not carried over (the knobs never set it).
      */
     @Bean
-    JettyServerCustomizer plainErrors(Settings settings) {
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> queueStampingPool() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(JettyServletWebServerFactory factory) {
+                if (factory.getThreadPool() instanceof QueuedThreadPool pool && pool.getClass() == QueuedThreadPool.class
+                        && pool.getVirtualThreadsExecutor() == null) {
+                    factory.setThreadPool(new QueueStampingThreadPool(pool.getMaxThreads(), pool.getMinThreads(), pool.getIdleTimeout()));
+                }
+            }
+        };
+    }
+
+    /**
+     * Requests Jetty refuses itself get a one-line reason too. An exception escaping the front
+     * controller (a bug: App.handle never throws) still gets Jetty's page, but without a stack trace.
+     * The connector gets the {@code backlog} knob and no per-connection header cache.
+     */
+    @Bean
+    JettyServerCustomizer plainErrorsAndBacklog(Settings settings) {
         return server -> {
             server.setErrorHandler(new PlainErrorHandler("benchtarget-" + settings.target()));
             // bodies over request.max-body answer 413 before Spring's filters and a thread read them
             server.insertHandler(new SizeLimitHandler(settings.limits().maxBodyBytes(), -1));
+            // Spring Boot has no property for the accept queue (Jetty's default is the JVM's 50), nor for the
+            // parser's header cache (about 38 KB per connection: the JVM ran out of memory at 2,000 connections).
+            for (var connector : server.getConnectors()) {
+                if (connector instanceof ServerConnector network) {
+                    network.setAcceptQueueSize(settings.backlog());
+                }
+                var http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {
+                    http.getHttpConfiguration().setHeaderCacheSize(0);
+                }
+            }
             var context = server.getDescendant(ServletContextHandler.class);
             if (context != null && context.getErrorHandler() instanceof ErrorHandler handler) {
                 handler.setShowStacks(false);

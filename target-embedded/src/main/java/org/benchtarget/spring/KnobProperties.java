@@ -42,6 +42,7 @@ final class KnobProperties {
         properties.put("server.jetty.threads.min", virtual ? 8 : pool);
         properties.put("server.jetty.threads.selectors", settings.ioThreads());
         properties.put("server.jetty.threads.acceptors", ACCEPTORS);
+        properties.put("server.jetty.max-connections", settings.maxConnections());
 
         // app-core reads bodies itself, with a limit; this filter would parse PUT/PATCH/DELETE form bodies unbounded first.
         properties.put("spring.mvc.formcontent.filter.enabled", false);

@@ -1,6 +1,7 @@
 package org.benchtarget.spring;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 import org.benchtarget.core.web.BodyLimit;
 import org.benchtarget.core.web.WebRequest;
 
@@ -9,9 +10,22 @@ import java.io.IOException;
 /** A Servlet request seen as a {@link WebRequest}. Confined to the request's thread. */
 final class ServletAppRequest implements WebRequest {
     private final HttpServletRequest request;
+    private final long arrivalNanos;
 
     ServletAppRequest(HttpServletRequest request) {
         this.request = request;
+        this.arrivalNanos = arrival(request);
+    }
+
+    /**
+     * Returns when the request reached Jetty: its begin time (first bytes parsed), less the time the pool job
+     * that read it waited for a thread (QueueStampingThreadPool). Server-Timing's queue is then the pool wait
+     * plus Jetty's and Spring's filters' time before the front controller.
+     */
+    private static long arrival(HttpServletRequest request) {
+        var jetty = ServletContextRequest.getServletContextRequest(request);
+        long wait = QueueStampingThreadPool.takeJobWait();
+        return jetty == null ? 0 : jetty.getBeginNanoTime() - Math.max(0, wait);
     }
 
     @Override
@@ -29,6 +43,11 @@ final class ServletAppRequest implements WebRequest {
     @Override
     public String rawQuery() {
         return request.getQueryString();
+    }
+
+    @Override
+    public long arrivalNanos() {
+        return arrivalNanos;
     }
 
     @Override

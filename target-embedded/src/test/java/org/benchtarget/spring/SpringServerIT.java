@@ -65,4 +65,33 @@ class SpringServerIT {
             assertThat(response.header("server")).isEqualTo("custom");
         }
     }
+
+    /**
+     * Two worker threads, six requests that each hold one for 300 ms (X-Delay): the ones that waited for a
+     * thread say so in Server-Timing's queue, which includes the wait in Jetty's pool queue.
+     */
+    @Test
+    void serverTimingQueueIncludesTheWaitForAWorker() throws Exception {
+        try (var server = start(List.of("threads=2", "io-threads=1", "inject.headers=on"))) {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hello"))
+                    .header("X-Delay", "300ms").build();
+            var answers = new ArrayList<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            var queueMillis = new ArrayList<Double>();
+            for (var answer : answers) {
+                var response = answer.get();
+                assertThat(response.statusCode()).isEqualTo(200);
+                var timing = response.headers().firstValue("Server-Timing").orElseThrow();
+                var queue = java.util.regex.Pattern.compile("queue;dur=([\\d.]+)").matcher(timing);
+                assertThat(queue.find()).as(timing).isTrue();
+                queueMillis.add(Double.parseDouble(queue.group(1)));
+            }
+            // at most three threads serve (two workers and Jetty's reserved one): some requests waited 300 ms or more
+            assertThat(queueMillis.stream().mapToDouble(Double::doubleValue).max().orElseThrow()).as("queue ms %s", queueMillis)
+                    .isGreaterThan(250);
+        }
+    }
 }

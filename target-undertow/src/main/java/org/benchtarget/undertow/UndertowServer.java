@@ -1,11 +1,9 @@
 package org.benchtarget.undertow;
 
-import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.predicate.Predicates;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
@@ -32,10 +30,10 @@ public final class UndertowServer implements AutoCloseable {
 
     private final App app;
     private final Undertow undertow;
-    private final GracefulShutdownHandler graceful;
+    private final GracefulStop graceful;
     private final ExecutorService virtualThreads;
 
-    private UndertowServer(App app, Undertow undertow, GracefulShutdownHandler graceful, ExecutorService virtualThreads) {
+    private UndertowServer(App app, Undertow undertow, GracefulStop graceful, ExecutorService virtualThreads) {
         this.app = app;
         this.undertow = undertow;
         this.graceful = graceful;
@@ -50,7 +48,7 @@ public final class UndertowServer implements AutoCloseable {
             handler = new EncodingHandler(handler, new ContentEncodingRepository().addEncodingHandler(
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
         }
-        var graceful = Handlers.gracefulShutdown(handler);
+        var graceful = new GracefulStop(handler, app.serverHeader());
         var limits = settings.limits();
         var undertow = RequestLimitOptions.blockingReads(RequestLimitOptions.apply(Undertow.builder(), limits), limits)
                 .addHttpListener(settings.port(), settings.host())
@@ -67,7 +65,10 @@ public final class UndertowServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                 // Paths and queries reach app-core undecoded, so malformed escapes get our 400 with a reason.
                 .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setSocketOption(Options.BACKLOG, 4096)
+                .setSocketOption(Options.BACKLOG, settings.backlog())
+                // Past max-connections XNIO stops accepting (new connections wait in the backlog) and resumes below it.
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, settings.maxConnections())
+                .setSocketOption(Options.CONNECTION_LOW_WATER, settings.maxConnections())
                 .setHandler(graceful)
                 .build();
         app.info().put("server", "undertow " + io.undertow.Version.getVersionString());
@@ -99,19 +100,12 @@ public final class UndertowServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: no new connections, in-flight requests may finish within the shutdown
+     * Stops gracefully: new requests answer 503, in-flight requests may finish within the shutdown
      * timeout, then the server, the executors and the pool close.
      */
     @Override
     public void close() {
-        undertow.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
-        graceful.shutdown();
-        try {
-            graceful.awaitShutdown(app.settings().shutdownTimeout().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        undertow.stop();
+        graceful.stop(undertow, app.settings().shutdownTimeout().toMillis());
         if (virtualThreads != null) {
             virtualThreads.shutdown();
             try {

@@ -8,6 +8,8 @@ import java.util.Map;
  * headers, injected latency and faults, run windows and readiness. Immutable.
  *
  * @param injections per-endpoint knobs by full key, e.g. {@code inject.delay.db -> lognormal(20ms,5ms)}
+ * @param warmupJitQuiet zero: no JIT condition for readiness
+ * @param warmupAny ready when any condition set holds, rather than all of them
  */
 public record FixtureSettings(
         boolean manifest,
@@ -17,7 +19,9 @@ public record FixtureSettings(
         Duration injectMaxDelay,
         Map<String, String> injections,
         String windowToken,
-        int warmup) {
+        int warmup,
+        Duration warmupJitQuiet,
+        boolean warmupAny) {
 
     public FixtureSettings {
         injections = Map.copyOf(injections);

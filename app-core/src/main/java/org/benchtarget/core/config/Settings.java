@@ -53,6 +53,21 @@ public record Settings(
         return effective.get(Knob.FRONT);
     }
 
+    /** Returns the accept queue length asked of the kernel (the listen backlog). */
+    public int backlog() {
+        return Integer.parseInt(effective.get(Knob.BACKLOG));
+    }
+
+    /** Returns how many client connections the server holds open at once. */
+    public int maxConnections() {
+        return Integer.parseInt(effective.get(Knob.MAX_CONNECTIONS));
+    }
+
+    /** Returns how long a request may wait for a database connection before it answers 503. */
+    public Duration dbPoolTimeout() {
+        return SettingsParser.duration(Knob.DB_POOL_TIMEOUT, effective.get(Knob.DB_POOL_TIMEOUT));
+    }
+
     /** Returns a copy listening on another port (tests use 0). */
     public Settings withPort(int newPort) {
         var values = new java.util.EnumMap<>(effective);

@@ -23,9 +23,15 @@ import java.util.Map;
  * {@link SettingsException} with one line naming the knob. Modelled on Caffeine's CaffeineSpec.
  */
 public final class SettingsParser {
+    /** A JIT that compiles something every 10 minutes is not going to be quiet: a longer period is a mistake. */
+    private static final Duration MAX_JIT_QUIET = Duration.ofMinutes(10);
     private static final int MAX_THREADS = 10_000;
     /** Daemon mode: each backend is a JVM of 100+ MiB; more than this is a typo, not a benchmark. */
     private static final int MAX_PROCESSES = 64;
+
+    /** A file descriptor each; past this, a typo rather than a load test. */
+    private static final int MAX_CONNECTIONS = 1_000_000;
+    private static final int MIN_POOL_TIMEOUT_MILLIS = 250;
 
     private SettingsParser() {
     }
@@ -119,6 +125,12 @@ public final class SettingsParser {
             }
         }
         integer(values, Knob.PROCESSES, 1, MAX_PROCESSES);
+        integer(values, Knob.BACKLOG, 1, 65_535);
+        integer(values, Knob.MAX_CONNECTIONS, 1, MAX_CONNECTIONS);
+        if (duration(values, Knob.DB_POOL_TIMEOUT).toMillis() < MIN_POOL_TIMEOUT_MILLIS) {
+            throw new SettingsException(Knob.DB_POOL_TIMEOUT.key() + "=" + values.get(Knob.DB_POOL_TIMEOUT)
+                    + ": expected at least " + MIN_POOL_TIMEOUT_MILLIS + "ms (HikariCP's minimum)");
+        }
         var db = dbConfig(values);
         var effective = new EnumMap<Knob, String>(Knob.class);
         effective.putAll(values);
@@ -200,7 +212,20 @@ public final class SettingsParser {
         }
         return new FixtureSettings(values.get(Knob.MANIFEST).equals("on"), values.get(Knob.SERVER_TIMING).equals("on"),
                 values.get(Knob.INJECT_HEADERS).equals("on"), seed, maxDelay, injections,
-                values.get(Knob.WINDOW_TOKEN), integer(values, Knob.WARMUP, 0, 10_000_000));
+                values.get(Knob.WINDOW_TOKEN), integer(values, Knob.WARMUP, 0, 10_000_000), jitQuiet(values),
+                values.get(Knob.WARMUP_WHEN).equals("any"));
+    }
+
+    private static Duration jitQuiet(Map<Knob, String> values) {
+        var quiet = duration(values, Knob.WARMUP_JIT_QUIET);
+        if (quiet.compareTo(MAX_JIT_QUIET) > 0) {
+            throw new SettingsException("warmup.jit-quiet=" + values.get(Knob.WARMUP_JIT_QUIET) + ": expected at most 10m");
+        }
+        if (!quiet.isZero() && !org.benchtarget.core.fixture.JitActivity.monitored()) {
+            throw new SettingsException("warmup.jit-quiet=" + values.get(Knob.WARMUP_JIT_QUIET)
+                    + ": this JVM reports no JIT compilation time (interpreter only, or monitoring off)");
+        }
+        return quiet;
     }
 
     private static int integer(Map<Knob, String> values, Knob knob, int min, int max) {
@@ -217,7 +242,10 @@ public final class SettingsParser {
     }
 
     private static Duration duration(Map<Knob, String> values, Knob knob) {
-        var text = values.get(knob);
+        return duration(knob, values.get(knob));
+    }
+
+    static Duration duration(Knob knob, String text) {
         var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
         if (!matcher.matches()) {
             throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms, 10s, 30m or 24h");

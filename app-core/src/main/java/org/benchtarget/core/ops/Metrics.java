@@ -17,6 +17,7 @@ import org.benchtarget.core.web.WebResult;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The Micrometer registry behind /metrics: request timers per endpoint, method and status, the
@@ -24,13 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Route, Timer[]> phases = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
-
-    private record TimerKey(Route route, String method, int status) {
-    }
 
     public Metrics(StatementCounter statements) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -53,40 +50,71 @@ public final class Metrics implements AutoCloseable {
     }
 
     /**
-     * Ends a request: its queue time (waiting for a worker; negative when unknown) and service time
-     * go to per-endpoint histograms, which separate a server's queueing from the client's latency.
+     * Ends a request: counted per endpoint, method and status; its queue time (waiting for a worker;
+     * negative when unknown) and service time go to per-endpoint histograms, which separate a
+     * server's queueing from the client's latency. Runs on every request: no allocation once an
+     * endpoint's meters exist (meters are found by the route's name, whose hash String caches).
      */
-    public void served(Route route, long queueNanos, long serviceNanos) {
+    public void served(Route route, String method, int status, long queueNanos, long serviceNanos) {
         inFlight.decrementAndGet();
-        var pair = phases.computeIfAbsent(route, key -> new Timer[]{
-                phaseTimer("http.server.queue", "time a request waited for a worker", key),
-                phaseTimer("http.server.service", "time a worker spent serving a request", key)});
-        if (queueNanos >= 0) {
-            pair[0].record(queueNanos, TimeUnit.NANOSECONDS);
+        var meters = endpoints.get(route.name());
+        if (meters == null) {
+            meters = endpoints.computeIfAbsent(route.name(), EndpointMeters::new);
         }
-        pair[1].record(serviceNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private Timer phaseTimer(String name, String description, Route route) {
-        return Timer.builder(name).description(description).tag("endpoint", route.name())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
-                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
-                .register(registry);
+        meters.requests(method, status).record(serviceNanos, TimeUnit.NANOSECONDS);
+        if (queueNanos >= 0) {
+            meters.queue.record(queueNanos, TimeUnit.NANOSECONDS);
+        }
+        meters.service.record(serviceNanos, TimeUnit.NANOSECONDS);
     }
 
     public PrometheusMeterRegistry registry() {
         return registry;
     }
 
-    /** Records one answered request; the timer per key is created once and reused. */
-    public void record(Route route, String method, int status, long nanos) {
-        timers.computeIfAbsent(new TimerKey(route, method, status), key -> Timer.builder("http.server.requests")
-                        .tag("endpoint", key.route().name())
-                        .tag("method", key.method().length() <= 7 ? key.method() : "OTHER")
-                        .tag("status", Integer.toString(key.status()))
-                        .register(registry))
-                .record(nanos, TimeUnit.NANOSECONDS);
+    /** One endpoint's meters: the phase histograms, and request timers by method and status. */
+    private final class EndpointMeters {
+        private final String endpoint;
+        private final Timer queue;
+        private final Timer service;
+        /** GET timers indexed by status (the common case, found without a key object). */
+        private final AtomicReferenceArray<Timer> gets = new AtomicReferenceArray<>(600);
+        private final ConcurrentHashMap<String, Timer> others = new ConcurrentHashMap<>();
+
+        EndpointMeters(String endpoint) {
+            this.endpoint = endpoint;
+            this.queue = phaseTimer("http.server.queue", "time a request waited for a worker", endpoint);
+            this.service = phaseTimer("http.server.service", "time a worker spent serving a request", endpoint);
+        }
+
+        Timer requests(String method, int status) {
+            if (method.equals("GET") && status >= 0 && status < gets.length()) {
+                var timer = gets.get(status);
+                if (timer == null) {
+                    timer = requestTimer(method, status);
+                    gets.set(status, timer);
+                }
+                return timer;
+            }
+            return others.computeIfAbsent(method + " " + status, key -> requestTimer(method, status));
+        }
+
+        /** Registering twice returns the registry's existing timer, so a race here is harmless. */
+        private Timer requestTimer(String method, int status) {
+            return Timer.builder("http.server.requests")
+                    .tag("endpoint", endpoint)
+                    .tag("method", method.length() <= 7 ? method : "OTHER")
+                    .tag("status", Integer.toString(status))
+                    .register(registry);
+        }
+    }
+
+    private Timer phaseTimer(String name, String description, String endpoint) {
+        return Timer.builder(name).description(description).tag("endpoint", endpoint)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
+                .register(registry);
     }
 
     /** GET /metrics. */

@@ -39,10 +39,16 @@ public record WebResult(int status, String contentType, List<Header> headers, by
         return new WebResult(status, contentType, more, body);
     }
 
-    /** Returns a copy with {@code more} headers appended (one copy for several). */
+    /**
+     * Returns a copy with {@code more} headers appended (one copy for several; none when this result
+     * has no headers of its own, so the caller must not change {@code more} afterwards).
+     */
     public WebResult withHeaders(List<Header> more) {
         if (more.isEmpty()) {
             return this;
+        }
+        if (headers.isEmpty()) {
+            return new WebResult(status, contentType, more, body);
         }
         var all = new ArrayList<Header>(headers.size() + more.size());
         all.addAll(headers);

@@ -107,6 +107,32 @@ class SettingsParserTest {
     }
 
     @Test
+    void warmUpKnobsAreReadAndBadValuesRefused() {
+        var fixture = SettingsParser.parse(null, Map.of(), List.of("warmup=500", "warmup.jit-quiet=1500ms", "warmup.when=any")).fixture();
+        assertThat(fixture.warmup()).isEqualTo(500);
+        assertThat(fixture.warmupJitQuiet()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(fixture.warmupAny()).isTrue();
+        var defaults = SettingsParser.parse(null, Map.of(), List.of()).fixture();
+        assertThat(defaults.warmupJitQuiet()).isZero();
+        assertThat(defaults.warmupAny()).isFalse();
+
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.jit-quiet=5")))
+                .hasMessage("warmup.jit-quiet=5: expected a duration such as 500ms, 10s, 30m or 24h");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.jit-quiet=-1s")))
+                .hasMessageStartingWith("warmup.jit-quiet=-1s: expected a duration");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.jit-quiet=quiet")))
+                .hasMessageStartingWith("warmup.jit-quiet=quiet: expected a duration");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.jit-quiet=11m")))
+                .hasMessage("warmup.jit-quiet=11m: expected at most 10m");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of("BENCH_WARMUP_JIT_QUIET", "2h"), List.of()))
+                .hasMessage("warmup.jit-quiet=2h: expected at most 10m");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup.when=both")))
+                .hasMessage("warmup.when=both: expected one of all, any");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("warmup=-1")))
+                .hasMessage("warmup=-1: expected a number from 0 to 10000000");
+    }
+
+    @Test
     void targetRefusesWhatItCannotRun() {
         var support = new TargetSupport("undertow", java.util.EnumSet.of(Workers.NIO), java.util.EnumSet.of(Modes.Mode.IN_PROCESS), "no pool");
         var threads = SettingsParser.parse("undertow-threads", Map.of(), List.of());
@@ -128,6 +154,24 @@ class SettingsParserTest {
                 .hasMessageStartingWith("inject.fail.db=200: fail '200'");
         assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("inject.seed=x")))
                 .hasMessage("inject.seed=x: expected a whole number");
+    }
+
+    @Test
+    void overloadLimitsHaveDefaultsAndBounds() {
+        var defaults = SettingsParser.parse(null, Map.of(), List.of());
+        assertThat(defaults.backlog()).isEqualTo(4096);
+        assertThat(defaults.maxConnections()).isEqualTo(10_000);
+        assertThat(defaults.dbPoolTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        var set = SettingsParser.parse(null, Map.of(), List.of("backlog=128", "max-connections=50000", "db.pool-timeout=500ms"));
+        assertThat(set.backlog()).isEqualTo(128);
+        assertThat(set.maxConnections()).isEqualTo(50_000);
+        assertThat(set.dbPoolTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("backlog=0")))
+                .hasMessage("backlog=0: expected a number from 1 to 65535");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("max-connections=lots")))
+                .hasMessage("max-connections=lots: expected a number from 1 to 1000000");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("db.pool-timeout=100ms")))
+                .hasMessage("db.pool-timeout=100ms: expected at least 250ms (HikariCP's minimum)");
     }
 
     @Test

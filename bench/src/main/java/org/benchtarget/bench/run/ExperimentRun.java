@@ -9,10 +9,12 @@ import org.benchtarget.bench.run.load.LoadDriver;
 import org.benchtarget.bench.run.load.RunControl;
 import org.benchtarget.bench.run.load.Workload;
 import org.benchtarget.bench.run.report.Reports;
+import org.benchtarget.bench.run.result.LatencyLog;
 import org.benchtarget.bench.run.result.Measurement;
 import org.benchtarget.bench.run.result.Resources;
 import org.benchtarget.bench.run.result.Results;
 import org.benchtarget.bench.run.result.Warmup;
+import org.benchtarget.bench.run.target.RemoteTarget;
 import org.benchtarget.bench.run.target.TargetProcess;
 import org.benchtarget.bench.run.target.TreeSampler;
 
@@ -28,6 +30,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -46,6 +50,7 @@ public final class ExperimentRun {
     private final List<Warmup> warmups = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private volatile TargetProcess current;
+    private RemoteTarget remote;
     private List<PlannedProfile> plannedProfiles = List.of();
     private String startedAt = "";
     private java.util.Map<String, String> machineFacts = java.util.Map.of();
@@ -59,7 +64,11 @@ public final class ExperimentRun {
     public int run() throws IOException, InterruptedException {
         var experiment = Experiments.load(options.experiment(), options.quick());
         var driver = Drivers.named(options.driver() != null ? options.driver() : experiment.driver());
-        var planned = PlannedProfile.plan(experiment, options, out);
+        if (options.startAt() != null && options.target() == null) {
+            throw new BenchException("--start-at goes with --target (load hosts of one running target)");
+        }
+        var remote = options.target() == null ? null : remoteTarget();
+        var planned = remote == null ? PlannedProfile.plan(experiment, options, out) : List.<PlannedProfile>of();
         var workloads = experiment.endpoints().stream().map(Journeys::workload).toList();
         for (var workload : workloads) {
             var why = driver.cannotDrive(experiment.load(), workload);
@@ -74,6 +83,7 @@ public final class ExperimentRun {
         var machine = Machine.describe(); // before --pin narrows what this JVM sees
         var folder = outputFolder(experiment);
         Files.createDirectories(folder.resolve("logs"));
+        LatencyLog.create(folder);
         pinning.pinSelf(driver.name());
 
         var finished = new CountDownLatch(1);
@@ -90,13 +100,19 @@ public final class ExperimentRun {
         plannedProfiles = planned;
         startedAt = started;
         machineFacts = machine;
+        this.remote = remote;
         int levels = experiment.measurementCount() / experiment.profiles().size();
-        var progress = new Progress(out, levels * planned.size());
-        out.printf("bench run %s%s: %d profiles x %d endpoints x %d runs x %d levels, driver %s, results in %s%n",
-                experiment.name(), experiment.quick() ? " --quick" : "", planned.size(), workloads.size(), experiment.runs(),
+        int profileCount = remote == null ? planned.size() : 1;
+        var progress = new Progress(out, levels * profileCount);
+        out.printf("bench run %s%s: %s x %d endpoints x %d runs x %d levels, driver %s, results in %s%n",
+                experiment.name(), experiment.quick() ? " --quick" : "",
+                remote == null ? planned.size() + " profiles" : "the running target " + remote.base(), workloads.size(), experiment.runs(),
                 experiment.levels().size(), driver.name(), folder);
         boolean failed = false;
         try {
+            if (remote != null) {
+                runRemote(experiment, remote, workloads, driver, pinning, folder, progress);
+            }
             for (var profile : planned) {
                 if (control.cancelled()) {
                     break;
@@ -137,6 +153,58 @@ public final class ExperimentRun {
         }
     }
 
+    /** --target: refuses what only a run that starts its own targets can do, then reads the target's /info. */
+    private RemoteTarget remoteTarget() throws InterruptedException {
+        if (!options.onlyProfiles().isEmpty() || !options.sets().isEmpty() || !options.jvmOptions().isEmpty()) {
+            throw new BenchException("--target runs against a target started elsewhere: --profile, --set and --jvm-opt do not apply");
+        }
+        if (options.pin() != null && !options.pin().startsWith(":")) {
+            throw new BenchException("--target: pin the load only (--pin :CPUS); the target is not started here");
+        }
+        return RemoteTarget.probe(options.target());
+    }
+
+    /** --start-at: sleeps until then (several load hosts started with one value begin together). */
+    private void awaitStart() throws InterruptedException {
+        var wait = Duration.between(Instant.now(), options.startAt());
+        if (wait.toMinutes() > 60) {
+            throw new BenchException("--start-at is " + wait.toMinutes() + " minutes away; give a time within the hour");
+        }
+        if (!wait.isNegative()) {
+            out.println("waiting " + wait.toMillis() + " ms for --start-at " + options.startAt());
+            Thread.sleep(wait.toMillis());
+        }
+    }
+
+    /** --target: the experiment's endpoints and levels against one running target; no start, stop or data reset. */
+    private void runRemote(Experiment experiment, RemoteTarget target, List<Workload> workloads, LoadDriver driver,
+                           CpuPinning pinning, Path folder, Progress progress) throws IOException, InterruptedException {
+        Requirements.check(experiment, target.base());
+        if (options.startAt() != null) {
+            awaitStart();
+        }
+        for (var workload : workloads) {
+            for (int run = 1; run <= experiment.runs() && !control.cancelled(); run++) {
+                if (run == 1) {
+                    progress.step(target.profile() + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
+                    // aligned load hosts warm up for the whole bound: an early stop on one would shift its levels
+                    warmups.add(Warmer.warm(experiment, target.profile(), target.base(), workload, control, options.startAt() != null));
+                }
+                for (int level : experiment.levels()) {
+                    if (control.cancelled()) {
+                        return;
+                    }
+                    progress.step(String.format("%s %s %s=%d run %d/%d", target.profile(), workload.label(),
+                            experiment.load().symbol(), level, run, experiment.runs()));
+                    measure(experiment, target.profile(), target.knobs(), target.localProcess().orElse(null), workload, driver,
+                            pinning, target.base(), level, run, folder);
+                    progress.measured();
+                    Reports.writeResults(folder, results(experiment, driver.name(), plannedProfiles, startedAt, pinning));
+                }
+            }
+        }
+    }
+
     private void runProfile(Experiment experiment, PlannedProfile profile, List<Workload> workloads, LoadDriver driver,
                             CpuPinning pinning, Path folder, Progress progress) throws IOException, InterruptedException {
         var label = profile.ref().label();
@@ -158,7 +226,7 @@ public final class ExperimentRun {
                     }
                     if (fresh || run == 1) {
                         progress.step(label + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
-                        var warmup = Warmer.warm(experiment, label, base, workload, control);
+                        var warmup = Warmer.warm(experiment, label, base, workload, control, false);
                         warmups.add(warmup);
                     }
                     for (int level : experiment.levels()) {
@@ -167,7 +235,7 @@ public final class ExperimentRun {
                         }
                         progress.step(String.format("%s %s %s=%d run %d/%d", label, workload.label(),
                                 experiment.load().symbol(), level, run, experiment.runs()));
-                        measure(experiment, profile, workload, driver, pinning, base, level, run);
+                        measure(experiment, label, knobs(profile), current.handle(), workload, driver, pinning, base, level, run, folder);
                         progress.measured();
                         Reports.writeResults(folder, results(experiment, driver.name(), plannedProfiles, startedAt, pinning));
                     }
@@ -178,27 +246,41 @@ public final class ExperimentRun {
         }
     }
 
-    private void measure(Experiment experiment, PlannedProfile profile, Workload workload, LoadDriver driver, CpuPinning pinning,
-                         URI base, int level, int run) throws IOException, InterruptedException {
+    /** One level; {@code process} is the target's process tree to sample from /proc, or null when it is not on this machine. */
+    private void measure(Experiment experiment, String label, Map<String, String> knobs, ProcessHandle process, Workload workload,
+                         LoadDriver driver, CpuPinning pinning, URI base, int level, int run, Path folder)
+            throws IOException, InterruptedException {
         var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
                 experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), pinning.driver(driver.name()));
-        var sampler = new TreeSampler(current.handle(), startNanos, 100);
+        var sampler = process == null ? null : new TreeSampler(process, startNanos, 100);
+        long startMillis = System.currentTimeMillis();
         LoadDriver.Outcome outcome;
         try {
             outcome = driver.drive(spec, control);
         } finally {
-            sampler.stop();
+            if (sampler != null) {
+                sampler.stop();
+            }
         }
         if (control.cancelled()) {
             return; // a level cut short by Ctrl-C is not a measurement
         }
-        var knobs = new LinkedHashMap<String, String>();
-        profile.settings().effective().forEach((knob, value) -> knobs.put(knob.key(), value));
-        knobs.remove("port");
-        measurements.add(new Measurement(profile.ref().label(), workload.label(), experiment.load().symbol(), level, run,
+        String tag = null;
+        if (outcome.histogram() != null) {
+            tag = "m" + (measurements.size() + 1);
+            LatencyLog.append(folder, tag, outcome.histogram(), startMillis, System.currentTimeMillis());
+        }
+        measurements.add(new Measurement(label, workload.label(), experiment.load().symbol(), level, run,
                 driver.name(), outcome.requests(), round(outcome.seconds(), 3), round(outcome.throughput(), 1),
                 outcome.latencyMs(), outcome.errors(), outcome.journeys(), outcome.journeyFailures(),
-                Resources.of(sampler.stop(), sampler.averageCpuPercent()), new java.util.TreeMap<>(knobs)));
+                sampler == null ? Resources.NONE : Resources.of(sampler.stop(), sampler.averageCpuPercent()), knobs, tag));
+    }
+
+    private static Map<String, String> knobs(PlannedProfile profile) {
+        var knobs = new TreeMap<String, String>();
+        profile.settings().effective().forEach((knob, value) -> knobs.put(knob.key(), value));
+        knobs.remove("port");
+        return knobs;
     }
 
     private void stopCurrent() {
@@ -212,10 +294,10 @@ public final class ExperimentRun {
     private Results results(Experiment experiment, String driver, List<PlannedProfile> planned, String started, CpuPinning pinning) {
         var profiles = new ArrayList<Results.ProfileInfo>();
         for (var profile : planned) {
-            var knobs = new java.util.TreeMap<String, String>();
-            profile.settings().effective().forEach((knob, value) -> knobs.put(knob.key(), value));
-            knobs.remove("port");
-            profiles.add(new Results.ProfileInfo(profile.ref().label(), profile.ref().profile(), knobs));
+            profiles.add(new Results.ProfileInfo(profile.ref().label(), profile.ref().profile(), knobs(profile)));
+        }
+        if (remote != null) {
+            profiles.add(new Results.ProfileInfo(remote.profile(), remote.profile(), remote.knobs()));
         }
         var settings = new LinkedHashMap<String, String>();
         settings.put("load", experiment.load().name().toLowerCase(java.util.Locale.ROOT));
@@ -223,14 +305,21 @@ public final class ExperimentRun {
         settings.put("requests per level", Integer.toString(experiment.requests()));
         settings.put("duration per level", experiment.duration().isZero() ? "-" : experiment.duration().toSeconds() + " s");
         settings.put("runs", Integer.toString(experiment.runs()));
-        settings.put("restart", experiment.restart() == Experiment.Restart.RUN ? "before every run" : "once per profile");
+        if (remote != null) {
+            settings.put("target", remote.base() + " (started elsewhere: no restart, no data reset; resources "
+                    + (remote.localProcess().isPresent() ? "sampled from /proc" : "not sampled: not a process on this machine") + ")");
+        } else {
+            settings.put("restart", experiment.restart() == Experiment.Restart.RUN ? "before every run" : "once per profile");
+        }
         settings.put("keepalive", experiment.keepalive() ? "on" : "off (a connection per request, like ab without -k)");
         settings.put("timeout", experiment.timeout().toSeconds() + " s");
         settings.put("warm-up", "up to " + experiment.warmup().toSeconds() + " s per endpoint at c=" + experiment.warmupConcurrency()
                 + ", until a round is no more than 5% faster than the best before it");
         settings.put("pinning", pinning.describe());
         settings.put("layout", experiment.layout().name());
-        settings.put("target JVM", String.join(" ", org.benchtarget.bench.serve.TargetJvm.options(options.jvmOptions())));
+        if (remote == null) {
+            settings.put("target JVM", String.join(" ", org.benchtarget.bench.serve.TargetJvm.options(options.jvmOptions())));
+        }
         if (!options.sets().isEmpty()) {
             settings.put("--set", String.join(" ", options.sets()));
         }

@@ -24,7 +24,8 @@ final class Warmer {
     private Warmer() {
     }
 
-    static Warmup warm(Experiment experiment, String profile, URI base, Workload workload, RunControl control)
+    /** Warms up; with {@code wholeBound} for the experiment's whole warm-up bound even after throughput levelled off. */
+    static Warmup warm(Experiment experiment, String profile, URI base, Workload workload, RunControl control, boolean wholeBound)
             throws IOException, InterruptedException {
         var bound = experiment.warmup();
         var round = Duration.ofMillis(Math.max(500, Math.min(3_000, bound.toMillis() / 4)));
@@ -43,7 +44,9 @@ final class Warmer {
             last = outcome.throughput();
             if (rounds >= 2 && last <= best * STILL_RISING) {
                 levelled = true;
-                break;
+                if (!wholeBound) {
+                    break;
+                }
             }
             best = Math.max(best, last);
         }

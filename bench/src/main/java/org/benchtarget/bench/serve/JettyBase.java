@@ -94,7 +94,7 @@ public final class JettyBase {
                 jetty.http.port=%d
                 jetty.http.selectors=%d
                 jetty.http.acceptors=1
-                jetty.http.acceptQueueSize=4096
+                jetty.http.acceptQueueSize=%d
                 jetty.server.stopTimeout=%d
                 jetty.httpConfig.sendServerVersion=false
                 jetty.httpConfig.requestHeaderSize=%d
@@ -102,8 +102,10 @@ public final class JettyBase {
                 jetty.http.idleTimeout=%d
                 jetty.deploy.scanInterval=0
                 """.formatted(settings.profile(), pool, pool, settings.host(), settings.port(), settings.ioThreads(),
-                settings.shutdownTimeout().toMillis(), settings.limits().maxHeaderBytes(), settings.limits().maxBodyBytes(),
-                settings.limits().idleTimeout().toMillis()));
+                settings.backlog(), settings.shutdownTimeout().toMillis(), settings.limits().maxHeaderBytes(),
+                settings.limits().maxBodyBytes(), settings.limits().idleTimeout().toMillis()));
+        // as embedded (NetworkConnectionLimit): past max-connections Jetty stops accepting until one closes
+        ini.append("--module=network-connection-limit\njetty.networkConnectionLimit.maxNetworkConnectionCount=").append(settings.maxConnections()).append('\n');
         if (settings.gzip()) {
             ini.append("--module=compression-gzip\njetty.compression.gzip.minCompressSize=1024\n");
         }

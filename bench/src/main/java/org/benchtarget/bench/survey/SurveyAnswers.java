@@ -1,7 +1,9 @@
 package org.benchtarget.bench.survey;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -21,22 +23,30 @@ public final class SurveyAnswers {
     /** Appends valid answers to {@code form}; returns the answer rows they make (one per chosen option). */
     public int append(SurveyRobot.Page page, StringBuilder form) {
         int rows = 0;
-        for (var field : page.fields()) {
+        for (var answer : choose(page.fields()).entrySet()) {
+            for (var value : answer.getValue()) {
+                form.append('&').append(answer.getKey()).append('=').append(SurveyRobot.encode(value));
+            }
+            rows += answer.getValue().size();
+        }
+        return rows;
+    }
+
+    /** Returns valid values per answered field, in page order (a choice's option positions; a skipped optional field is absent). */
+    public Map<String, List<String>> choose(List<SurveyRobot.Field> fields) {
+        var chosen = new LinkedHashMap<String, List<String>>();
+        for (var field : fields) {
             if (!field.required() && random.nextBoolean()) {
                 continue;
             }
-            var values = switch (field.kind()) {
+            chosen.put(field.name(), switch (field.kind()) {
                 case "single", "rating" -> List.of(field.options().get(random.nextInt(field.options().size())));
                 case "multiple" -> someOptions(field.options());
                 case "number" -> List.of(Integer.toString(random.nextInt(field.min(), field.max() + 1)));
                 default -> List.of(text(Math.min(field.maxLength(), 120)));
-            };
-            for (var value : values) {
-                form.append('&').append(field.name()).append('=').append(SurveyRobot.encode(value));
-            }
-            rows += values.size();
+            });
         }
-        return rows;
+        return chosen;
     }
 
     private List<String> someOptions(List<String> options) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Seed 001's workload: {@code users} concurrent respondents, each completing the seven surveys in
  * turn, {@code rounds} times or until {@code maxTime} is up (whichever is first; a survey under
- * way is finished). Counts completions (done page seen) per survey and failures, and keeps every
+ * way is finished), or as a {@link Plan} says. Counts completions (done page seen) per survey and failures, and keeps every
  * page time for percentiles. Bounded in time and count; one thread per user.
  */
 public final class SurveyLoad {
@@ -27,7 +28,7 @@ public final class SurveyLoad {
 
     /** What a run saw: completions per survey (index 0 = survey 1), answer rows sent, failures with a few samples. */
     public record Result(int users, long[] completedPerSurvey, long answerRows, long failures, List<String> failureSamples,
-                         long[] pageNanos, Duration elapsed) {
+                         long[] pageNanos, Duration elapsed, Set<String> completedTokens, long retries) {
         public long completed() {
             return Arrays.stream(completedPerSurvey).sum();
         }
@@ -57,8 +58,26 @@ public final class SurveyLoad {
         }
     }
 
+    /**
+     * How much load: {@code users} respondents completing {@code completionsPerUser} surveys each (the seven in turn)
+     * or until {@code maxTime}; {@code resubmitEvery} > 0 makes each user post a last page twice every that many
+     * completions; {@code attempts} > 1 sends a request that failed (connection lost, 502/503/504) again.
+     */
+    public record Plan(int users, int completionsPerUser, Duration maxTime, int resubmitEvery, int attempts) {
+    }
+
     /** Runs the load; {@code resubmitEvery} > 0 makes each user post a last page twice every that many completions. */
     public static Result run(URI base, int users, int rounds, Duration maxTime, int resubmitEvery) throws InterruptedException {
+        int perUser = rounds >= Integer.MAX_VALUE / SURVEYS ? Integer.MAX_VALUE : rounds * SURVEYS;
+        return run(base, new Plan(users, perUser, maxTime, resubmitEvery, 1));
+    }
+
+    /** Runs the load as planned. */
+    public static Result run(URI base, Plan plan) throws InterruptedException {
+        int users = plan.users();
+        var maxTime = plan.maxTime();
+        var tokens = ConcurrentHashMap.<String>newKeySet();
+        var retries = new AtomicLong();
         var completed = new AtomicLongArray(SURVEYS);
         var answerRows = new AtomicLong();
         var failures = new AtomicLong();
@@ -71,24 +90,24 @@ public final class SurveyLoad {
             int user = u;
             threads.execute(() -> {
                 var times = new ArrayList<Long>();
-                try (var robot = new SurveyRobot(base, 1_000L + user)) {
-                    int done = 0;
-                    for (int round = 0; round < rounds && System.nanoTime() < deadline; round++) {
-                        for (int survey = 1; survey <= SURVEYS && System.nanoTime() < deadline; survey++) {
-                            try {
-                                var completion = robot.complete(survey, resubmitEvery > 0 && done % resubmitEvery == 0);
-                                completed.incrementAndGet(survey - 1);
-                                answerRows.addAndGet(completion.answerRows());
-                                times.addAll(completion.pageNanos());
-                                done++;
-                            } catch (Exception e) {
-                                failures.incrementAndGet();
-                                if (samples.size() < 10) {
-                                    samples.add("user " + user + ", survey " + survey + ": " + e);
-                                }
+                try (var robot = new SurveyRobot(base, 1_000L + user).retrying(plan.attempts())) {
+                    for (int done = 0, next = 0; next < plan.completionsPerUser() && System.nanoTime() < deadline; next++) {
+                        int survey = next % SURVEYS + 1;
+                        try {
+                            var completion = robot.complete(survey, plan.resubmitEvery() > 0 && done % plan.resubmitEvery() == 0);
+                            completed.incrementAndGet(survey - 1);
+                            answerRows.addAndGet(completion.answerRows());
+                            times.addAll(completion.pageNanos());
+                            tokens.add(completion.token());
+                            done++;
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                            if (samples.size() < 10) {
+                                samples.add("user " + user + ", survey " + survey + ": " + e);
                             }
                         }
                     }
+                    retries.addAndGet(robot.retries());
                 }
                 pages.put(user, times.stream().mapToLong(Long::longValue).toArray());
             });
@@ -104,6 +123,6 @@ public final class SurveyLoad {
         for (int i = 0; i < SURVEYS; i++) {
             perSurvey[i] = completed.get(i);
         }
-        return new Result(users, perSurvey, answerRows.get(), failures.get(), List.copyOf(samples), all, elapsed);
+        return new Result(users, perSurvey, answerRows.get(), failures.get(), List.copyOf(samples), all, elapsed, Set.copyOf(tokens), retries.get());
     }
 }

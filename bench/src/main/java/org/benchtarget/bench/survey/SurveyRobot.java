@@ -31,6 +31,8 @@ public final class SurveyRobot implements AutoCloseable {
     private final URI base;
     private final HttpClient client;
     private final SurveyAnswers answers;
+    private int attempts = 1;
+    private long retries;
 
     public SurveyRobot(URI base, long seed) {
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
@@ -40,6 +42,21 @@ public final class SurveyRobot implements AutoCloseable {
                 .connectTimeout(TIMEOUT)
                 .build();
         this.answers = new SurveyAnswers(new SplittableRandom(seed));
+    }
+
+    /**
+     * Makes every request of {@link #complete} try up to {@code attempts} times when the connection fails
+     * or the answer is 502/503/504, as a browser user pressing reload would: the response token makes a
+     * repeated page, the last one included, store nothing twice.
+     */
+    public SurveyRobot retrying(int attempts) {
+        this.attempts = Math.max(1, attempts);
+        return this;
+    }
+
+    /** Returns how many requests were sent again so far. */
+    public long retries() {
+        return retries;
     }
 
     /** A completed survey: its done page URL, answer rows sent, and each page's time (POST plus the GET it leads to). */
@@ -63,7 +80,7 @@ public final class SurveyRobot implements AutoCloseable {
 
     /** Completes survey {@code surveyId} from the start; with {@code resubmitLast} also posts the last page twice and expects the same done page. */
     public Completion complete(int surveyId, boolean resubmitLast) throws Failure, IOException, InterruptedException {
-        var start = get("/surveys/" + surveyId);
+        var start = retry(() -> get("/surveys/" + surveyId));
         expect(start.statusCode() == 200, "GET /surveys/%d: status %d", surveyId, start.statusCode());
         var page = parse(start.body());
         var pageNanos = new ArrayList<Long>();
@@ -73,16 +90,17 @@ public final class SurveyRobot implements AutoCloseable {
             form.append("response=").append(encode(page.response())).append("&csrf=").append(encode(page.csrf()));
             answerRows += answer(page, form);
             long began = System.nanoTime();
-            var posted = post(page.action(), form.toString());
+            var action = page.action();
+            var posted = retry(() -> post(action, form.toString()));
             expect(posted.statusCode() == 303, "POST %s: status %d: %s", page.action(), posted.statusCode(), firstLine(posted.body()));
             var location = posted.headers().firstValue("Location").orElse("");
-            var next = get(location);
+            var next = retry(() -> get(location));
             pageNanos.add(System.nanoTime() - began);
             expect(next.statusCode() == 200, "GET %s: status %d", location, next.statusCode());
             if (location.contains("/done?")) {
                 expect(next.body().contains("Thank you"), "%s: no thank-you", location);
                 if (resubmitLast) {
-                    var again = post(page.action(), form.toString());
+                    var again = retry(() -> post(action, form.toString()));
                     expect(again.statusCode() == 303 && location.equals(again.headers().firstValue("Location").orElse("")),
                             "last page again: status %d, Location %s", again.statusCode(), again.headers().firstValue("Location").orElse(""));
                 }
@@ -118,6 +136,29 @@ public final class SurveyRobot implements AutoCloseable {
     /** Appends valid answers to {@code form}; returns the answer rows they make (one per chosen option). */
     int answer(Page page, StringBuilder form) {
         return answers.append(page, form);
+    }
+
+    @FunctionalInterface
+    private interface Exchange {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    private HttpResponse<String> retry(Exchange exchange) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var response = exchange.send();
+                int status = response.statusCode();
+                if (attempt >= attempts || (status != 502 && status != 503 && status != 504)) {
+                    return response;
+                }
+            } catch (IOException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+            }
+            retries++;
+            Thread.sleep(Math.min(2_000, 100L * attempt));
+        }
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

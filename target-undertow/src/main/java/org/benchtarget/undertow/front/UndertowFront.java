@@ -1,6 +1,5 @@
 package org.benchtarget.undertow.front;
 
-import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.attribute.ExchangeAttribute;
@@ -8,7 +7,6 @@ import io.undertow.attribute.ReadOnlyAttributeException;
 import io.undertow.predicate.Predicates;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.ResponseCodeHandler;
 import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
@@ -25,6 +23,7 @@ import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.undertow.RequestLimitOptions;
 import org.benchtarget.undertow.ResultWriter;
+import org.benchtarget.undertow.GracefulStop;
 import org.xnio.Options;
 
 import java.net.InetSocketAddress;
@@ -51,12 +50,12 @@ final class UndertowFront implements Front {
     private static final int FRONT_WORKER_THREADS = 2;
 
     private final Undertow undertow;
-    private final GracefulShutdownHandler graceful;
+    private final GracefulStop graceful;
     private final LoadBalancingProxyClient balancer;
     private final Set<URI> routed = new HashSet<>();
     private final long shutdownMillis;
 
-    private UndertowFront(Undertow undertow, GracefulShutdownHandler graceful, LoadBalancingProxyClient balancer, long shutdownMillis) {
+    private UndertowFront(Undertow undertow, GracefulStop graceful, LoadBalancingProxyClient balancer, long shutdownMillis) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.balancer = balancer;
@@ -86,8 +85,8 @@ final class UndertowFront implements Front {
         }
         var front = new UndertowFront[1];
         var windows = new WindowFanOut(() -> front[0].live(), server, date);
-        var graceful = Handlers.gracefulShutdown(router(files, proxy, windows, listing, server, date, settings.keepalive(),
-                settings.limits().maxBodyBytes()));
+        var graceful = new GracefulStop(router(files, proxy, windows, listing, server, date, settings.keepalive(),
+                settings.limits().maxBodyBytes()), server);
         var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
@@ -96,7 +95,9 @@ final class UndertowFront implements Front {
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                 // The request line reaches the backend as the client wrote it; the backend's parser judges it.
                 .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setSocketOption(Options.BACKLOG, 4096)
+                .setSocketOption(Options.BACKLOG, settings.backlog())
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, settings.maxConnections())
+                .setSocketOption(Options.CONNECTION_LOW_WATER, settings.maxConnections())
                 .setHandler(graceful)
                 .build();
         front[0] = new UndertowFront(undertow, graceful, balancer, settings.shutdownTimeout().toMillis());
@@ -216,13 +217,6 @@ final class UndertowFront implements Front {
 
     @Override
     public void close() {
-        undertow.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
-        graceful.shutdown();
-        try {
-            graceful.awaitShutdown(shutdownMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        undertow.stop();
+        graceful.stop(undertow, shutdownMillis);
     }
 }

@@ -94,7 +94,8 @@ public final class HttpSession {
                 var location = answer.getFirstHeader("Location");
                 return new Response(answer.getCode(), body, location == null ? null : location.getValue());
             });
-            tally.answered(response.status(), (System.nanoTime() - start) / 1_000);
+            // a form POST is answered 303 (post/redirect/get): not a failed request
+            tally.answered(response.status(), (System.nanoTime() - start) / 1_000, request instanceof HttpPost);
             return response;
         } catch (IOException e) {
             tally.failed(e);

@@ -1,5 +1,6 @@
 package org.benchtarget.bench.run.load;
 
+import org.HdrHistogram.Histogram;
 import org.benchtarget.bench.run.experiment.Experiment.LoadKind;
 import org.benchtarget.bench.run.result.Errors;
 import org.benchtarget.bench.run.result.Latency;
@@ -27,8 +28,16 @@ public interface LoadDriver {
                 boolean keepalive, boolean acceptGzip, Duration timeout, List<String> cpuPrefix) {
     }
 
-    /** What one level produced; requests are answers received, whatever their status. */
-    record Outcome(long requests, double seconds, Latency latencyMs, Errors errors, long journeys, long journeyFailures) {
+    /**
+     * What one level produced; requests are answers received, whatever their status. {@code histogram} holds every
+     * latency in microseconds when the driver has them (the embedded driver; ab, wrk and httperf print percentiles only).
+     */
+    record Outcome(long requests, double seconds, Latency latencyMs, Errors errors, long journeys, long journeyFailures,
+                   Histogram histogram) {
+        public Outcome(long requests, double seconds, Latency latencyMs, Errors errors, long journeys, long journeyFailures) {
+            this(requests, seconds, latencyMs, errors, journeys, journeyFailures, null);
+        }
+
         public double throughput() {
             return seconds <= 0 ? 0 : requests / seconds;
         }

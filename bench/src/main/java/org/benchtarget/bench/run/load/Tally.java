@@ -29,10 +29,12 @@ final class Tally {
     private final LongAdder journeys = new LongAdder();
     private final LongAdder journeyFailures = new LongAdder();
 
-    void answered(int status, long micros) {
+    /** Counts an answer; a 3xx is an error unless {@code redirectExpected} (a journey's form POST answers 303). */
+    void answered(int status, long micros, boolean redirectExpected) {
         requests.increment();
         latencies.recordValue(Math.max(0, Math.min(micros, latencies.getHighestTrackableValue())));
-        if (status < 200 || status > 299) {
+        boolean expected = (status >= 200 && status <= 299) || (redirectExpected && status >= 300 && status <= 399);
+        if (!expected) {
             non2xx.increment();
         }
     }
@@ -57,7 +59,7 @@ final class Tally {
     LoadDriver.Outcome outcome(double seconds) {
         return new LoadDriver.Outcome(requests.sum(), seconds, Latency.fromMicros(latencies),
                 new Errors(connect.sum(), timeout.sum(), reset.sum(), non2xx.sum(), other.sum()),
-                journeys.sum(), journeyFailures.sum());
+                journeys.sum(), journeyFailures.sum(), latencies.copy());
     }
 
     /** Returns connect, timeout, reset or other: the kinds ab, wrk and httperf report too. */

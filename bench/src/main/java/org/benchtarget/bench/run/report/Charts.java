@@ -96,6 +96,7 @@ final class Charts {
             }
         }
         var option = new LinkedHashMap<String, Object>();
+        option.put("animation", false); // a report, not a show: drawn at once (screenshots and print show every point)
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0));
         option.put("grid", Map.of("left", 60, "right", 60, "top", 40, "bottom", 40));
@@ -112,6 +113,7 @@ final class Charts {
     private static Map<String, Object> option(List<String> categories, String xName, String yName, boolean log,
                                               List<Map<String, Object>> series) {
         var option = new LinkedHashMap<String, Object>();
+        option.put("animation", false); // a report, not a show: drawn at once (screenshots and print show every point)
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0, "type", "scroll"));
         option.put("grid", Map.of("left", 70, "right", 30, "top", 40, "bottom", 50));

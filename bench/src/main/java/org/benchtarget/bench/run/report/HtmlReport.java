@@ -49,6 +49,9 @@ final class HtmlReport {
         for (var table : tables.seedTables(grid)) {
             html.append(table.html());
         }
+        if (!results.loadHosts().isEmpty()) {
+            html.append(tables.perLoadHost().html());
+        }
         html.append(tables.details().html()).append(tables.warmups().html()).append(tables.profileKnobs().html())
                 .append(tables.setup().html());
         html.append("<script>\n").append(script).append("</script>\n</body></html>\n");

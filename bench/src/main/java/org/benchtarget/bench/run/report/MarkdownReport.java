@@ -22,6 +22,9 @@ final class MarkdownReport {
         for (var table : tables.seedTables(grid)) {
             text.append(table.markdown());
         }
+        if (!results.loadHosts().isEmpty()) {
+            text.append(tables.perLoadHost().markdown());
+        }
         text.append(tables.details().markdown());
         text.append(tables.warmups().markdown());
         text.append(tables.profileKnobs().markdown());

@@ -161,18 +161,39 @@ final class ReportTables {
         var rows = new ArrayList<List<String>>();
         for (var a : aggregates) {
             var e = a.errors();
+            boolean sampled = a.threadsMax() > 0; // --target on another host: nothing to sample
             rows.add(List.of(a.profile(), a.endpoint(), Integer.toString(a.level()), Integer.toString(a.runs()),
                     Long.toString(a.requests()), number(a.throughput()), number(a.throughputMin()) + "–" + number(a.throughputMax()),
                     ms(a.p50()), ms(a.p90()), ms(a.p99()), ms(a.p999()), ms(a.max()),
                     e.connect() + "/" + e.timeout() + "/" + e.reset() + "/" + e.non2xx() + "/" + e.other(),
-                    String.format(Locale.ROOT, "%.0f", a.cpuAvg()), String.format(Locale.ROOT, "%.0f", a.rssMax()),
-                    Integer.toString(a.threadsMax())));
+                    sampled ? String.format(Locale.ROOT, "%.0f", a.cpuAvg()) : "–", sampled ? String.format(Locale.ROOT, "%.0f", a.rssMax()) : "–",
+                    sampled ? Integer.toString(a.threadsMax()) : "–"));
         }
         return new Table("All measurements", "latency percentiles in ms (medians of the runs; max is the largest seen); "
                 + "errors = connect/timeout/reset/non-2xx/other over all runs; CPU in % of one core (median of the runs' averages), "
-                + "RSS and threads: the target's whole process tree",
+                + "RSS and threads: the target's whole process tree (– where it was not on this machine)",
                 List.of("profile", "endpoint", symbol, "runs", "requests", "req/s", "range", "p50", "p90", "p99", "p99.9", "max",
                         "errors", "CPU %", "RSS MiB", "threads"), rows);
+    }
+
+    /** bench merge: each load host's own figures beside the merged ones (whose percentiles come from the added histograms). */
+    Table perLoadHost() {
+        var rows = new ArrayList<List<String>>();
+        for (var merged : results.measurements()) {
+            for (var host : results.loadHosts()) {
+                host.measurements().stream().filter(m -> m.key().equals(merged.key())).forEach(m -> rows.add(perHostRow(host.name(), m)));
+            }
+            rows.add(perHostRow("all (merged)", merged));
+        }
+        return new Table("Per load host", "the load hosts ran at the same time; merged: requests, errors and req/s added, "
+                + "percentiles from the sum of their HdrHistograms (not averaged)",
+                List.of("profile", "endpoint", symbol, "run", "load host", "requests", "req/s", "errors", "p50", "p99", "p99.9", "max"), rows);
+    }
+
+    private static List<String> perHostRow(String host, org.benchtarget.bench.run.result.Measurement m) {
+        return List.of(m.profile(), m.endpoint(), Integer.toString(m.level()), Integer.toString(m.run()), host,
+                Long.toString(m.requests()), number(m.throughput()), Long.toString(m.errors().total()),
+                ms(m.latencyMs().p50()), ms(m.latencyMs().p99()), ms(m.latencyMs().p999()), ms(m.latencyMs().max()));
     }
 
     Aggregate find(String profile, String endpoint, int level) {

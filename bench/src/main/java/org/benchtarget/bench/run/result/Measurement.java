@@ -5,9 +5,23 @@ import java.util.Map;
 /**
  * One measurement: one profile, endpoint, load level and repetition. {@code requests} counts answers
  * received (any status); {@code throughput} is requests per second of wall time; journeys count the
- * scripted user journeys completed and failed (1 request = 1 journey for a plain endpoint).
+ * scripted user journeys completed and failed (1 request = 1 journey for a plain endpoint). {@code histogram} is
+ * the tag of this measurement's latencies in the folder's {@code latency.hlog} (null when the driver has none).
  */
 public record Measurement(String profile, String endpoint, String load, int level, int run, String driver,
                           long requests, double seconds, double throughput, Latency latencyMs, Errors errors,
-                          long journeys, long journeyFailures, Resources resources, Map<String, String> knobs) {
+                          long journeys, long journeyFailures, Resources resources, Map<String, String> knobs,
+                          String histogram) {
+
+    public Measurement(String profile, String endpoint, String load, int level, int run, String driver,
+                       long requests, double seconds, double throughput, Latency latencyMs, Errors errors,
+                       long journeys, long journeyFailures, Resources resources, Map<String, String> knobs) {
+        this(profile, endpoint, load, level, run, driver, requests, seconds, throughput, latencyMs, errors, journeys,
+                journeyFailures, resources, knobs, null);
+    }
+
+    /** Returns what identifies this measurement within an experiment, the same on every load host. */
+    public String key() {
+        return profile + " " + endpoint + " " + load + "=" + level + " run " + run;
+    }
 }

@@ -88,7 +88,8 @@ public final class TargetProcess implements AutoCloseable {
                     }
                 }
                 var matcher = LISTENING.matcher(line);
-                if (!listening.isDone() && matcher.find()) {
+                // daemon mode copies each backend's output as "[backend N] ...": their ports are not the target's
+                if (!listening.isDone() && !line.startsWith("[backend") && matcher.find()) {
                     listening.complete(Integer.parseInt(matcher.group(1)));
                 }
             }

@@ -26,6 +26,8 @@ class JourneysTest {
         assertThatThrownBy(() -> Journeys.workload("journey:login-wall?users")).hasMessageContaining("'users' is not key=value");
         assertThatThrownBy(() -> Journeys.workload("journey:login-wall?users=x&password=p")).hasMessageContaining("'x' is not a number");
         assertThatThrownBy(() -> Journeys.workload("journey:login-wall")).hasMessageContaining("needs password=");
+        assertThatThrownBy(() -> Journeys.workload("journey:seven-surveys?retry=-1")).hasMessageContaining("retry=0..100");
+        assertThatThrownBy(() -> Journeys.workload("journey:seven-surveys?surveys=8")).hasMessageContaining("surveys=1..7");
     }
 
     @Test

@@ -1,0 +1,232 @@
+package org.benchtarget.bench.cluster;
+
+import org.benchtarget.bench.BenchException;
+import org.benchtarget.core.config.SettingsParser;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench cluster up} and {@code down}: the one-machine proof's hosts as network namespaces on one bridge,
+ * then PostgreSQL on the database host, the data reset from a load host, the profile on every target host
+ * ({@code bench serve}, all on the one database: sessions, CSRF, drafts and caches agree across hosts), and
+ * nginx or HAProxy on the balancer with the configuration {@link LoadBalancerConfig} writes. Everything made
+ * is recorded in {@link ClusterState} first, so {@code down} undoes it after any failure. Not thread-safe.
+ */
+final class Cluster {
+    static final Duration START_LIMIT = Duration.ofSeconds(120);
+
+    private final Path dir;
+    private final PrintStream out;
+
+    Cluster(Path dir, PrintStream out) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.out = out;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    void up(String prefix, String subnet, int targets, int loads, String lb, String profile, List<String> sets)
+            throws IOException, InterruptedException {
+        var kind = LoadBalancerConfig.kind(lb);
+        SettingsParser.parse(profile, java.util.Map.of(), withClusterKnobs(sets, "127.0.0.1", "jdbc:postgresql://127.0.0.1/x")); // bad knobs: one line, nothing made
+        requireTools(kind);
+        var existing = ClusterState.read(dir);
+        if (existing != null) {
+            throw new BenchException("a cluster is recorded in " + dir.resolve(ClusterState.FILE) + ": bench cluster down --dir " + dir + " first");
+        }
+        Files.createDirectories(dir.resolve("logs"));
+        var layout = ClusterLayout.of(prefix, subnet, targets, loads);
+        for (var host : layout.hosts()) {
+            if (Ip.namespaces().contains(host.namespace())) {
+                throw new BenchException("namespace " + host.namespace() + " exists already (another cluster, or one whose state file is gone: "
+                        + "ip netns delete it, or use --prefix)");
+            }
+        }
+        var state = ClusterState.create(dir, layout, targets, loads, lb, profile, sets);
+        network(layout, state);
+        database(layout, state);
+        var load = layout.one(ClusterLayout.Role.LOAD);
+        out.println("cluster: data reset from " + load.name() + " (bench db reset)");
+        var resetLog = dir.resolve("logs").resolve("db-reset.log");
+        if (HostProcesses.runBench(load, List.of("db", "reset", profile, "--set", "db=postgres", "--set", "db.url=" + layout.dbUrl()),
+                resetLog, START_LIMIT) != 0) {
+            throw new BenchException("bench db reset failed: " + HostProcesses.lastLine(resetLog) + " (log: " + resetLog + ")");
+        }
+        targets(layout, state, profile, sets);
+        balancer(layout, state, kind);
+        state.fact("up", "complete");
+        out.println("cluster up: " + layout.lbUrl() + " balances " + layout.all(ClusterLayout.Role.TARGET).size() + " target hosts ("
+                + profile + ") over " + layout.dbUrl() + "; state in " + dir.resolve(ClusterState.FILE));
+    }
+
+    private static void requireTools(LoadBalancerConfig.Kind kind) {
+        if (!Files.isExecutable(Path.of(kind == LoadBalancerConfig.Kind.NGINX ? "/usr/sbin/nginx" : "/usr/sbin/haproxy"))) {
+            throw new BenchException("bench cluster --lb " + kind.name().toLowerCase(java.util.Locale.ROOT) + ": not installed (apt-get install "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        Postgres.binaries();
+        if (ProcessHandle.current().info().user().map(user -> !user.equals("root")).orElse(true)) {
+            throw new BenchException("bench cluster needs root (it creates network namespaces with ip netns)");
+        }
+    }
+
+    private void network(ClusterLayout layout, ClusterState state) {
+        var switchNs = layout.switchNamespace();
+        state.namespace(switchNs);
+        try {
+            Ip.addNamespace(switchNs);
+        } catch (BenchException e) {
+            throw new BenchException("cannot create network namespaces (bench cluster needs root and ip netns): " + e.getMessage());
+        }
+        Ip.bridge(switchNs, "br0");
+        for (var host : layout.hosts()) {
+            state.namespace(host.namespace());
+            Ip.addNamespace(host.namespace());
+            Ip.plug(host.namespace(), host.address(), switchNs, "br0", "p-" + host.name());
+        }
+        out.println("cluster: " + layout.hosts().size() + " hosts on " + layout.subnet() + ".0/24 (bridge in namespace " + switchNs + "): "
+                + String.join(", ", layout.hosts().stream().map(host -> host.name() + " " + host.address()).toList()));
+    }
+
+    private void database(ClusterLayout layout, ClusterState state) throws IOException, InterruptedException {
+        var host = layout.one(ClusterLayout.Role.DB);
+        var data = dir.resolve("db");
+        state.scratch(data);
+        state.fact("db.data", data.toString());
+        var process = Postgres.start(host, data, layout.subnet() + ".0/24", dir.resolve("logs").resolve("db.log"));
+        state.pid(host.name(), process.pid());
+        HostProcesses.awaitListening(host, host.address(), ClusterLayout.PG_PORT, process, dir.resolve("logs").resolve("db.log"), START_LIMIT);
+        Postgres.createDatabase(data);
+        out.println("cluster: PostgreSQL on " + host.address() + ":" + ClusterLayout.PG_PORT + " (pid " + process.pid() + ")");
+    }
+
+    static List<String> withClusterKnobs(List<String> sets, String address, String dbUrl) {
+        var all = new ArrayList<String>();
+        all.add("host=" + address);
+        all.add("port=" + ClusterLayout.HTTP_PORT);
+        all.add("db=postgres");
+        all.add("db.url=" + dbUrl);
+        for (var set : sets) {
+            var key = set.contains("=") ? set.substring(0, set.indexOf('=')) : set;
+            if (List.of("host", "port", "db", "db.url").contains(key)) {
+                throw new BenchException("--set " + set + ": bench cluster sets " + key + " itself");
+            }
+            all.add(set);
+        }
+        return all;
+    }
+
+    private void targets(ClusterLayout layout, ClusterState state, String profile, List<String> sets) throws IOException, InterruptedException {
+        var started = new ArrayList<Process>();
+        for (var host : layout.all(ClusterLayout.Role.TARGET)) {
+            var args = new ArrayList<>(List.of("serve", profile));
+            for (var set : withClusterKnobs(sets, host.address(), layout.dbUrl())) {
+                args.add("--set");
+                args.add(set);
+            }
+            var process = HostProcesses.start(host, HostProcesses.bench(args), log(host));
+            state.pid(host.name(), process.pid());
+            started.add(process);
+        }
+        var targets = layout.all(ClusterLayout.Role.TARGET);
+        for (int i = 0; i < targets.size(); i++) {
+            var host = targets.get(i);
+            HostProcesses.awaitListening(layout.one(ClusterLayout.Role.LOAD), host.address(), ClusterLayout.HTTP_PORT, started.get(i), log(host), START_LIMIT);
+            out.println("cluster: " + host.name() + " " + host.url() + " (" + profile + ", pid " + started.get(i).pid() + ")");
+        }
+    }
+
+    private void balancer(ClusterLayout layout, ClusterState state, LoadBalancerConfig.Kind kind) throws IOException, InterruptedException {
+        var host = layout.one(ClusterLayout.Role.LB);
+        var lbDir = dir.resolve("lb");
+        Files.createDirectories(lbDir.resolve("temp"));
+        // nginx's workers run as nobody when the master is root: they write proxy temp files here
+        Files.setPosixFilePermissions(lbDir.resolve("temp"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        var backends = layout.all(ClusterLayout.Role.TARGET).stream().map(t -> t.address() + ":" + ClusterLayout.HTTP_PORT).toList();
+        var listen = host.address() + ":" + ClusterLayout.HTTP_PORT;
+        var config = LoadBalancerConfig.render(kind, lbDir, listen, backends, 1);
+        List<String> command;
+        if (kind == LoadBalancerConfig.Kind.NGINX) {
+            Files.writeString(lbDir.resolve("nginx.conf"), config);
+            command = List.of("/usr/sbin/nginx", "-p", lbDir.toString(), "-c", lbDir.resolve("nginx.conf").toString());
+        } else {
+            Files.writeString(lbDir.resolve("haproxy.cfg"), config);
+            command = List.of("/usr/sbin/haproxy", "-db", "-f", lbDir.resolve("haproxy.cfg").toString());
+        }
+        // HAProxy logs requests on stdout: that file is its access log; nginx writes access.log itself
+        var log = kind == LoadBalancerConfig.Kind.NGINX ? dir.resolve("logs").resolve("lb.log") : lbDir.resolve("access.log");
+        var process = HostProcesses.start(host, command, log);
+        state.pid(host.name(), process.pid());
+        HostProcesses.awaitListening(layout.one(ClusterLayout.Role.LOAD), host.address(), ClusterLayout.HTTP_PORT, process, log, START_LIMIT);
+        out.println("cluster: " + kind.name().toLowerCase(java.util.Locale.ROOT) + " on " + layout.lbUrl() + " (pid " + process.pid()
+                + "; config " + lbDir.resolve(kind == LoadBalancerConfig.Kind.NGINX ? "nginx.conf" : "haproxy.cfg") + ")");
+    }
+
+    private Path log(ClusterLayout.Host host) {
+        return dir.resolve("logs").resolve(host.name() + ".log");
+    }
+
+    /**
+     * Stops every process in the cluster's namespaces (SIGTERM, then SIGKILL), deletes the namespaces (their links go
+     * with them) and PostgreSQL's data; keeps logs and results. Safe to repeat, and after a failed up. Returns what it did.
+     */
+    String down() throws IOException, InterruptedException {
+        var state = ClusterState.read(dir);
+        if (state == null) {
+            return "no cluster recorded in " + dir;
+        }
+        var namespaces = state.content().namespaces();
+        var pids = new ArrayList<ProcessHandle>();
+        for (var namespace : namespaces) {
+            for (long pid : Ip.pids(namespace)) {
+                ProcessHandle.of(pid).ifPresent(pids::add);
+            }
+        }
+        pids.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (var process : pids) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                process.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillThere) {
+                process.destroyForcibly();
+            }
+        }
+        int deleted = 0;
+        for (var namespace : namespaces.reversed()) {
+            for (long pid : Ip.pids(namespace)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            deleted += Ip.deleteNamespace(namespace) ? 1 : 0;
+        }
+        for (var scratch : state.content().scratch()) {
+            deleteTree(Path.of(scratch));
+        }
+        state.delete();
+        return "cluster down: stopped " + pids.size() + " processes, deleted " + deleted + " namespaces (and their links); logs kept in "
+                + dir.resolve("logs");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

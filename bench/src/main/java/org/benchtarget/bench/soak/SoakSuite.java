@@ -1,0 +1,85 @@
+package org.benchtarget.bench.soak;
+
+import org.benchtarget.bench.run.target.TargetProcess;
+import org.benchtarget.bench.verify.BadInputChecks;
+import org.benchtarget.bench.verify.SecurityChecks;
+import org.benchtarget.core.config.Modes.Mode;
+import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.config.SettingsParser;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code bench soak}: for each profile, starts the target as its own process on the suite's own
+ * PostgreSQL (a fresh database each), runs the tests in order and prints one table. The shutdown test
+ * ends the target, so it comes last. To add a row from a group of checks, add a line to {@link #tests()}:
+ * {@code SoakTest.checks("bad input", "every endpoint x method", "malformed requests", base -> new BadInputChecks(base).checks())}.
+ */
+public final class SoakSuite {
+    private static final Duration START_LIMIT = Duration.ofSeconds(120);
+
+    private SoakSuite() {
+    }
+
+    /** The tests, in the order they run against one target. */
+    static List<SoakTest> tests() {
+        return List.of(
+                new Overload(),
+                new SurveySoak(),
+                SoakTest.checks("bad input", "every endpoint x method, 20 slow clients", "malformed, oversized, slow and abandoned requests",
+                        base -> new BadInputChecks(base).checks()),
+                SoakTest.checks("security", "sign-ins, forms, walls", "tampered tokens, missing CSRF, foreign walls, markup and SQL in fields",
+                        base -> new SecurityChecks(base).checks()),
+                new DatabaseOutage(),
+                new GracefulShutdown());
+    }
+
+    /** Runs the suite against each profile; returns the rows per profile, printing each table to {@code out} as it completes. */
+    public static Map<String, List<SoakRow>> run(List<String> profiles, SoakSizes sizes, List<String> sets, Path dir, PrintStream out)
+            throws Exception {
+        var tables = new java.util.LinkedHashMap<String, List<SoakRow>>();
+        try (var database = SoakDatabase.start(dir.resolve("postgres"))) {
+            for (var profile : profiles) {
+                var rows = runProfile(profile, sizes, sets, database, dir, out);
+                tables.put(profile, rows);
+                out.println(SoakTable.render(profile, rows));
+                out.flush();
+            }
+        }
+        return tables;
+    }
+
+    private static List<SoakRow> runProfile(String profile, SoakSizes sizes, List<String> extraSets, SoakDatabase database, Path dir,
+                                            PrintStream out) throws Exception {
+        var planned = SettingsParser.parse(profile, Map.of(), extraSets);
+        var db = database.freshDatabase(planned.db().poolSize());
+        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "inject.headers=on"));
+        sets.addAll(SettingsParser.dbKnobs(db));
+        sets.addAll(extraSets);
+        Settings settings = SettingsParser.parse(profile, Map.of(), sets);
+        out.println("soak " + profile + ": starting the target on PostgreSQL (port " + database.port() + ") ...");
+        try (var process = TargetProcess.start(settings, sets, List.of(), List.of(), dir.resolve("logs").resolve(profile + ".log"), START_LIMIT)) {
+            var target = new SoakTarget(profile, URI.create("http://127.0.0.1:" + process.port()), settings.mode() == Mode.DAEMON,
+                    Optional.of(process.handle()), db, Optional.of(database), settings.dbPoolTimeout(), settings.shutdownTimeout(), sizes);
+            var rows = new ArrayList<SoakRow>();
+            for (var test : tests()) {
+                var name = test.name();
+                out.println("soak " + profile + ": " + name + " ...");
+                out.flush();
+                try {
+                    rows.addAll(test.run(target));
+                } catch (Exception e) {
+                    rows.add(SoakRow.failed(name, "-", "-", e));
+                }
+            }
+            return rows;
+        }
+    }
+}

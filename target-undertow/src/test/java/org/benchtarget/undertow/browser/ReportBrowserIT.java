@@ -1,0 +1,70 @@
+package org.benchtarget.undertow.browser;
+
+import org.benchtarget.bench.run.ExperimentRun;
+import org.benchtarget.bench.run.RunOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bench run}'s report.html in headless chromium: a small real run against this module's jar
+ * (built in package, before the ITs), then the report opened from disk draws every chart with no
+ * console error and no request beyond its own file.
+ */
+class ReportBrowserIT {
+    private static final Path OUT = Path.of("target", "bench-run", "browser-report");
+    private static Browser browser;
+
+    @BeforeAll
+    static void runAndStart() throws Exception {
+        // failsafe runs in target-undertow/; bench finds target-undertow/target/benchtarget-undertow.jar from the clone's root
+        System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
+        Files.deleteIfExists(OUT.resolve("results.json"));
+        var experiment = Path.of("src", "test", "resources", "browser", "report-experiment.properties").toString();
+        var options = new RunOptions(experiment, false, OUT, null, List.of(), List.of(), List.of(), null);
+        assertThat(new ExperimentRun(options, System.out).run()).isZero();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReportDrawsEveryChart() {
+        browser.open(OUT.resolve("report.html").toAbsolutePath().toUri().toString());
+        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+        assertThat(browser.requests()).as("the report needs nothing but its own file")
+                .allSatisfy(request -> assertThat(request.url()).startsWith("file:"));
+        // per chart: the series ECharts holds, and how many pixels its canvas painted
+        var charts = (List<Map<String, Object>>) browser.script("""
+                return [...document.querySelectorAll('div.chart')].map(div => {
+                  const chart = echarts.getInstanceByDom(div);
+                  let painted = 0;
+                  for (const canvas of div.querySelectorAll('canvas')) {
+                    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+                  }
+                  const series = chart ? chart.getOption().series : [];
+                  return {id: div.id, series: series.length, points: series.reduce((n, s) => n + s.data.filter(v => v != null).length, 0), painted};
+                });""");
+        // two endpoints x (throughput, latency) + one resources chart for the one profile
+        assertThat(charts).hasSize(5).allSatisfy(chart -> {
+            assertThat(((Number) chart.get("series")).intValue()).as("series of %s", chart.get("id")).isPositive();
+            assertThat(((Number) chart.get("points")).intValue()).as("data points of %s", chart.get("id")).isPositive();
+            assertThat(((Number) chart.get("painted")).intValue()).as("painted pixels of %s", chart.get("id")).isGreaterThan(2_000);
+        });
+        browser.screenshot("report");
+    }
+}
