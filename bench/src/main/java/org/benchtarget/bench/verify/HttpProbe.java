@@ -22,6 +22,14 @@ import java.util.Map;
 public final class HttpProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    static {
+        // A server may close an idle kept-alive connection just as the client reuses it for the next request (Jetty does
+        // when it could not consume a body it did not read). The answer then never started, so retrying on a new
+        // connection is safe; the JDK retries only GET unless told so, and a check would fail on a race, not on the
+        // server's answer. Read once, when the JDK's HTTP client first sends: set before any client exists.
+        System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
+    }
+
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
