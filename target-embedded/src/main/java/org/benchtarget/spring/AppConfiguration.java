@@ -1,5 +1,7 @@
 package org.benchtarget.spring;
 
+import org.benchtarget.jettyerrors.QueueStampingThreadPool;
+
 import org.benchtarget.core.App;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 import org.benchtarget.core.web.BodyLimit;
 import org.benchtarget.core.web.WebRequest;
+import org.benchtarget.jettyerrors.QueueStampingThreadPool;
 
 import java.io.IOException;
 
@@ -24,8 +25,7 @@ final class ServletAppRequest implements WebRequest {
      */
     private static long arrival(HttpServletRequest request) {
         var jetty = ServletContextRequest.getServletContextRequest(request);
-        long wait = QueueStampingThreadPool.takeJobWait();
-        return jetty == null ? 0 : jetty.getBeginNanoTime() - Math.max(0, wait);
+        return jetty == null ? 0 : QueueStampingThreadPool.arrivalNanos(jetty.getBeginNanoTime());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.benchtarget.jetty;
 
+import org.benchtarget.jettyerrors.QueueStampingThreadPool;
+
 import org.benchtarget.core.App;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
@@ -17,7 +19,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
@@ -45,7 +46,8 @@ public final class JettyServer implements AutoCloseable {
         SUPPORT.check(settings);
         // Selectors and the acceptor run on the pool too: size it so `threads` are left for requests.
         int poolSize = settings.threads() + settings.ioThreads() + ACCEPTORS;
-        var pool = new QueuedThreadPool(poolSize, poolSize);
+        // a pool that stamps queued jobs: Server-Timing's queue includes the wait for a thread (ServletWebRequest)
+        var pool = new QueueStampingThreadPool(poolSize, poolSize, 60_000);
         pool.setName("jetty");
         if (settings.workers() == Workers.VIRTUAL) {
             // Blocking tasks (every Servlet request) each on a new virtual thread, unbounded as on Undertow.

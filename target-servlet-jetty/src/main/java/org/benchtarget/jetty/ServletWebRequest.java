@@ -3,6 +3,8 @@ package org.benchtarget.jetty;
 import jakarta.servlet.http.HttpServletRequest;
 import org.benchtarget.core.web.BodyLimit;
 import org.benchtarget.core.web.WebRequest;
+import org.benchtarget.jettyerrors.QueueStampingThreadPool;
+import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 
 import java.io.IOException;
 
@@ -10,9 +12,11 @@ import java.io.IOException;
 final class ServletWebRequest implements WebRequest {
     private final HttpServletRequest request;
     private final String path;
+    private final long arrivalNanos;
 
     ServletWebRequest(HttpServletRequest request) {
         this.request = request;
+        this.arrivalNanos = EmbeddedArrival.VISIBLE ? EmbeddedArrival.of(request) : 0;
         // The raw (undecoded) path below the context, as Undertow's adapter passes it: malformed
         // escapes reach app-core and get its 400 with a reason, and both targets route the same bytes.
         var uri = request.getRequestURI();
@@ -37,6 +41,11 @@ final class ServletWebRequest implements WebRequest {
     }
 
     @Override
+    public long arrivalNanos() {
+        return arrivalNanos;
+    }
+
+    @Override
     public String header(String name) {
         return request.getHeader(name);
     }
@@ -44,5 +53,30 @@ final class ServletWebRequest implements WebRequest {
     @Override
     public byte[] body(int limit) throws IOException {
         return BodyLimit.read(request.getInputStream(), request.getContentLengthLong(), limit);
+    }
+
+    /**
+     * Embedded, as on Spring: Jetty's begin time less the wait of the pool job that read the request. A WAR in
+     * the standalone Jetty cannot see Jetty's classes (server classes are hidden from web apps), so there the
+     * arrival is unknown (0) and Server-Timing has no queue; only this class links them.
+     */
+    private static final class EmbeddedArrival {
+        static final boolean VISIBLE = visible();
+
+        static long of(HttpServletRequest request) {
+            var jetty = ServletContextRequest.getServletContextRequest(request);
+            return jetty == null ? 0 : QueueStampingThreadPool.arrivalNanos(jetty.getBeginNanoTime());
+        }
+
+        private static boolean visible() {
+            try {
+                var loader = ServletWebRequest.class.getClassLoader();
+                Class.forName("org.eclipse.jetty.ee11.servlet.ServletContextRequest", false, loader);
+                Class.forName("org.benchtarget.jettyerrors.QueueStampingThreadPool", false, loader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.benchtarget.spring;
+package org.benchtarget.jettyerrors;
 
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -8,19 +8,27 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * request on the pool thread that then serves it, so the request's own begin time comes after that
  * wait; the wait of the job that read it is the "queue" of Server-Timing. The selector's inline
  * tasks and reserved threads ({@code tryExecute}) never wait in the queue and are not stamped.
- * Thread-safe.
+ * Used by the Jetty and Spring targets. Thread-safe.
  */
-final class QueueStampingThreadPool extends QueuedThreadPool {
+public final class QueueStampingThreadPool extends QueuedThreadPool {
     /** Per thread: the running job's wait in nanoseconds, until a request takes it; -1 when none. */
     private static final ThreadLocal<long[]> JOB_WAIT = ThreadLocal.withInitial(() -> new long[]{-1});
 
-    QueueStampingThreadPool(int maxThreads, int minThreads, int idleTimeout) {
+    public QueueStampingThreadPool(int maxThreads, int minThreads, int idleTimeout) {
         super(maxThreads, minThreads, idleTimeout);
     }
 
     @Override
     public void execute(Runnable job) {
         super.execute(new Stamped(job, System.nanoTime()));
+    }
+
+    /**
+     * Returns when a request whose Jetty begin time is {@code beginNanos} reached the server: that time less the
+     * wait of the pool job that read it. Server-Timing's queue is then the pool wait plus the time before the app.
+     */
+    public static long arrivalNanos(long beginNanos) {
+        return beginNanos - Math.max(0, takeJobWait());
     }
 
     /** Returns how long the job running on this thread waited for it, once (later requests of the job did not wait); -1 if unknown. */
