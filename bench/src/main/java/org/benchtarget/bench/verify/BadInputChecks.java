@@ -76,7 +76,7 @@ public final class BadInputChecks {
         var health = http.get("/health");
         expect(health.status() == 200, "/health answered %d", health.status());
         serverErrors.remember();
-        limits();
+        raw.allowIdleTimeout(limits().idleTimeout());
     }
 
     private Limits limits() throws Exception {

@@ -23,6 +23,8 @@ final class RawHttp {
 
     private final String host;
     private final int port;
+    /** How long an answer or a close may take; a server waiting for a body that never comes closes at its idle timeout. */
+    private volatile int timeoutMillis = TIMEOUT_MILLIS;
 
     RawHttp(URI base) {
         this.host = base.getHost();
@@ -55,26 +57,62 @@ final class RawHttp {
         return exchange(latin1.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** Waits at least {@code idleTimeout} plus 5 s for an answer or a close (never less than 10 s). */
+    void allowIdleTimeout(java.time.Duration idleTimeout) {
+        timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(TIMEOUT_MILLIS, idleTimeout.plusSeconds(5).toMillis()));
+    }
+
     Socket open() throws IOException {
         var socket = new Socket(host, port);
-        socket.setSoTimeout(TIMEOUT_MILLIS);
+        socket.setSoTimeout(timeoutMillis);
         return socket;
     }
 
+    /**
+     * Reads one answer: until it is complete (its head, then Content-Length bytes or the last chunk) or the server
+     * closes. A server may keep the connection open after a complete answer despite {@code Connection: close}
+     * in an odd request (a second Connection header, say): that is its right, not a hang.
+     */
     static byte[] readAll(InputStream in) throws IOException {
         var out = new ByteArrayOutputStream();
         var buffer = new byte[8192];
         try {
             int n;
-            while (out.size() < MAX_ANSWER && (n = in.read(buffer)) > 0) {
+            while (out.size() < MAX_ANSWER && !complete(out.toByteArray()) && (n = in.read(buffer)) > 0) {
                 out.write(buffer, 0, n);
             }
         } catch (SocketException reset) {
             // closed by a reset: what arrived before it is the answer
         } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException("no answer and no close within " + TIMEOUT_MILLIS + " ms");
+            throw new SocketTimeoutException("no answer and no close before the socket timeout");
         }
         return out.toByteArray();
+    }
+
+    /** Returns whether {@code bytes} hold a whole final answer (1xx answers are read past). */
+    static boolean complete(byte[] bytes) {
+        var text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int start = 0;
+        while (true) {
+            int end = text.indexOf("\r\n\r\n", start);
+            if (end < 0) {
+                return false;
+            }
+            var head = text.substring(start, end).toLowerCase(Locale.ROOT);
+            if (head.matches("(?s)http/1\\.\\d 1\\d\\d.*")) {
+                start = end + 4; // 100 Continue and friends: the final answer follows
+                continue;
+            }
+            int body = end + 4;
+            var length = java.util.regex.Pattern.compile("(?m)^content-length:\\s*(\\d{1,9})\\s*$").matcher(head);
+            if (length.find()) {
+                return bytes.length - body >= Integer.parseInt(length.group(1));
+            }
+            if (head.contains("transfer-encoding: chunked")) {
+                return text.indexOf("\r\n0\r\n\r\n", body - 2) >= 0;
+            }
+            return head.matches("(?s)http/1\\.\\d (204|304).*"); // otherwise the body ends with the connection
+        }
     }
 
     /** Parses the first response in {@code bytes}; status -1 for none, -2 for bytes that are not an HTTP response. */
