@@ -42,11 +42,7 @@ class SoakIT {
         assertThat(tables.get("undertow-nio")).extracting(row -> row.test()).containsExactly(
                 "overload /hello", "overload /hello", "overload /db", "overload /db", "surveys, exactly once", "bad input", "security", "database outage", "graceful shutdown");
         assertThat(tables.get("daemon-p2-t10")).extracting(row -> row.test()).contains("surveys, backend killed");
-        // the one known gap of daemon mode (README, Daemon mode; DaemonHardeningIT): a client that stops mid-body may get
-        // the front's 503; every other row and check must pass
         tables.forEach((profile, rows) -> assertThat(rows).allSatisfy(row ->
-                assertThat(row.passed() || profile.startsWith("daemon") && row.test().equals("bad input")
-                        && row.errors() == 1 && row.detail().contains("stopped mid-body: status 503"))
-                        .as("%s %s: %s", profile, row.test(), row.detail()).isTrue()));
+                assertThat(row.passed()).as("%s %s: %s", profile, row.test(), row.detail()).isTrue()));
     }
 }

@@ -13,6 +13,7 @@ import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
+import io.undertow.server.handlers.RequestBufferingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import org.benchtarget.core.App;
@@ -41,6 +42,8 @@ import java.util.function.Supplier;
  * static files, served on the IO threads. It never opens the database. Thread-safe.
  */
 final class UndertowFront implements Front {
+    /** Undertow's smallest pooled buffer (it sizes them from the heap): enough buffers of it hold request.max-body. */
+    private static final int MIN_BUFFER_BYTES = 512;
     /** Requests beyond the backends' connections wait in the front's queue (like mod_wsgi's listen queue) rather than fail. */
     private static final int MAX_QUEUE = 10_000;
     /** A request that takes longer than this answers 504. */
@@ -85,9 +88,13 @@ final class UndertowFront implements Front {
         }
         var front = new UndertowFront[1];
         var windows = new WindowFanOut(() -> front[0].live(), server, date);
-        var graceful = new GracefulStop(router(files, proxy, windows, listing, server, date, settings.keepalive(),
+        // Bodies are read whole at the front before a backend connection is taken (nginx's proxy_request_buffering):
+        // a client that stalls mid-body then holds only its own connection, not one of the few to a backend.
+        HttpHandler buffered = new RequestBufferingHandler(proxy, settings.limits().maxBodyBytes() / MIN_BUFFER_BYTES + 1);
+        var graceful = new GracefulStop(router(files, buffered, windows, listing, server, date, settings.keepalive(),
                 settings.limits().maxBodyBytes()), server);
-        var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
+        // with bodies buffered at the front, a stalled body times out here, before any backend saw it
+        var undertow = RequestLimitOptions.blockingReads(RequestLimitOptions.apply(Undertow.builder(), settings.limits()), settings.limits())
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(FRONT_WORKER_THREADS)
