@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * some successful ones) set its exit code, and its summary is checked here too.
  */
 class GatlingIT {
-    private static final Pattern SUMMARY = Pattern.compile("> Global\\s+\\|\\s+(\\d+) \\|\\s+(\\d+) \\|\\s+(\\d+)");
+    private static final Pattern SUMMARY = Pattern.compile("> Global\\s+\\|\\s+([\\d,]+) \\|\\s+([\\d,]+) \\|\\s+([\\d,]+)"); // 2,990: Gatling groups thousands
     private static final Path BUILD = Path.of(System.getProperty("bench.build", "target")).toAbsolutePath();
 
     private static InProcessTarget target;
@@ -41,7 +41,7 @@ class GatlingIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
         var summary = SUMMARY.matcher(result.output());
         assertThat(summary.find()).as(result.output()).isTrue();
-        assertThat(Integer.parseInt(summary.group(2))).as(summary.group()).isPositive().isEqualTo(Integer.parseInt(summary.group(1)));
+        assertThat(count(summary.group(2))).as(summary.group()).isPositive().isEqualTo(count(summary.group(1)));
         assertThat(summary.group(3)).as(summary.group()).isEqualTo("0");
         assertThat(result.output()).contains("count of failed events is 0.0 : true");
     }
@@ -52,7 +52,7 @@ class GatlingIT {
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         var summary = SUMMARY.matcher(result.output());
         assertThat(summary.find()).as(result.output()).isTrue();
-        assertThat(Integer.parseInt(summary.group(3))).as(summary.group()).isPositive();
+        assertThat(count(summary.group(3))).as(summary.group()).isPositive();
     }
 
     /** Runs one simulation for 3 s with 3 users against the target; Gatling exits non-zero when an assertion fails. */
@@ -65,5 +65,9 @@ class GatlingIT {
                 "-Dbench.url=" + target.url(), "-Dbench.users=3", "-Dbench.seconds=3", "-Dbench.password=" + password,
                 "-cp", classPath, "io.gatling.app.Gatling",
                 "--simulation", simulation.getName(), "--results-folder", BUILD.resolve("gatling").toString(), "--no-reports"), Map.of());
+    }
+
+    private static int count(String grouped) {
+        return Integer.parseInt(grouped.replace(",", ""));
     }
 }
