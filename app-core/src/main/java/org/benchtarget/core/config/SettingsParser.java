@@ -245,7 +245,8 @@ public final class SettingsParser {
         return duration(knob, values.get(knob));
     }
 
-    static Duration duration(Knob knob, String text) {
+    /** Parses a duration knob's text (500ms, 10s, 30m, 24h); also what tools read back from /info. */
+    public static Duration duration(Knob knob, String text) {
         var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
         if (!matcher.matches()) {
             throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms, 10s, 30m or 24h");

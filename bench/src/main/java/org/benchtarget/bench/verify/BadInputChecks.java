@@ -1,5 +1,8 @@
 package org.benchtarget.bench.verify;
 
+import org.benchtarget.core.config.Knob;
+import org.benchtarget.core.config.SettingsParser;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -436,16 +439,7 @@ public final class BadInputChecks {
     }
 
     private static Duration durationKnob(String info, String knob, Duration fallback) {
-        var matcher = Pattern.compile("\"" + Pattern.quote(knob) + "\" : \"(\\d+)(ms|s|m|h)\"").matcher(info);
-        if (!matcher.find()) {
-            return fallback;
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        var matcher = Pattern.compile("\"" + Pattern.quote(knob) + "\" : \"(\\d+(ms|s|m|h))\"").matcher(info);
+        return matcher.find() ? SettingsParser.duration(Knob.byKey(knob).orElseThrow(), matcher.group(1)) : fallback;
     }
 }
