@@ -126,14 +126,7 @@ public final class HttpProbe {
             }
             var lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
             int status = Integer.parseInt(lines[0].split(" ")[1]);
-            var headers = new LinkedHashMap<String, String>();
-            headers.put(":status-line", lines[0]);
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon > 0) {
-                    headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
-                }
-            }
+            var headers = RawHttp.headers(lines);
             var length = headers.get("content-length");
             var body = headRequest || length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
             return new Response(status, headers, body);

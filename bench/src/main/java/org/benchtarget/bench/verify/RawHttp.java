@@ -127,6 +127,17 @@ final class RawHttp {
         if (!statusLine[0].startsWith("HTTP/") || statusLine.length < 2 || !statusLine[1].matches("\\d{3}")) {
             return new HttpProbe.Response(-2, java.util.Map.of(":status-line", lines[0]), bytes);
         }
+        var headers = headers(lines);
+        var body = end < 0 ? new byte[0] : Arrays.copyOfRange(bytes, end + 4, bytes.length);
+        var length = headers.get("content-length");
+        if (length != null && length.matches("\\d+") && Integer.parseInt(length) < body.length) {
+            body = Arrays.copyOf(body, Integer.parseInt(length));
+        }
+        return new HttpProbe.Response(Integer.parseInt(statusLine[1]), headers, body);
+    }
+
+    /** Returns a response head's lines as headers: {@code :status-line}, then each name (lower case) to its first value. */
+    static LinkedHashMap<String, String> headers(String[] lines) {
         var headers = new LinkedHashMap<String, String>();
         headers.put(":status-line", lines[0]);
         for (int i = 1; i < lines.length; i++) {
@@ -135,11 +146,6 @@ final class RawHttp {
                 headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
             }
         }
-        var body = end < 0 ? new byte[0] : Arrays.copyOfRange(bytes, end + 4, bytes.length);
-        var length = headers.get("content-length");
-        if (length != null && length.matches("\\d+") && Integer.parseInt(length) < body.length) {
-            body = Arrays.copyOf(body, Integer.parseInt(length));
-        }
-        return new HttpProbe.Response(Integer.parseInt(statusLine[1]), headers, body);
+        return headers;
     }
 }
