@@ -26,7 +26,12 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ClusterIT {
     private static final Path DIR = Path.of("target", "cluster-it").toAbsolutePath();
-    private static final String PREFIX = "btit";
+    /**
+     * Namespace names are global to the machine: a run killed half way leaves its namespaces behind, and another build
+     * on the same machine (a container sharing the kernel, with PIDs of its own) may be running this test at the same
+     * time. Each run takes its own random prefix (bt + 4 base-36 digits), so neither can make the other fail.
+     */
+    private static final String PREFIX = "bt" + Integer.toString(36 * 36 * 36 + new java.util.Random().nextInt(35 * 36 * 36 * 36), 36);
 
     @BeforeAll
     static void benchHomeAndNamespaces() throws Exception {
