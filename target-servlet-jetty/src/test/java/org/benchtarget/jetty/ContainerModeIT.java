@@ -87,7 +87,7 @@ class ContainerModeIT {
         // the launcher checks first; the WAR itself refuses too, when the knob reaches only the web app
         var settings = SettingsParser.parse("jetty-container", Map.of(), List.of("host=127.0.0.1", "port=0"));
         var base = JettyBase.prepare(TEMPLATE, RUNS.resolve("jetty-base-bad"), settings, List.of("cache=sometimes"));
-        assertThatThrownBy(() -> JettyContainer.start(HOME, base, TargetJvm.options(List.of()), Map.of(), Duration.ofMinutes(2),
+        assertThatThrownBy(() -> JettyContainer.start(List.of(), HOME, base, TargetJvm.options(List.of()), Map.of(), Duration.ofMinutes(2),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).close())
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("exited before it listened");
@@ -104,7 +104,7 @@ class ContainerModeIT {
     private static JettyContainer start(List<String> sets, ByteArrayOutputStream log) throws Exception {
         var settings = SettingsParser.parse("jetty-container", Map.of(), sets);
         var base = JettyBase.prepare(TEMPLATE, RUNS.resolve("jetty-base-" + RUN.incrementAndGet()), settings, sets);
-        return JettyContainer.start(HOME, base, TargetJvm.options(List.of()), JettyBase.secretEnvironment(sets),
+        return JettyContainer.start(List.of(), HOME, base, TargetJvm.options(List.of()), JettyBase.secretEnvironment(sets),
                 Duration.ofMinutes(2), new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 }

@@ -56,7 +56,7 @@ public final class JettyContainer implements AutoCloseable {
         var runBase = home.resolve("runs").resolve("jetty-base-" + ProcessHandle.current().pid());
         var base = JettyBase.prepare(JettyBase.templateBase(home), runBase, settings, sets);
         long start = System.nanoTime();
-        var container = start(JettyBase.jettyHome(home), base, TargetJvm.options(jvmOptions),
+        var container = start(List.of(), JettyBase.jettyHome(home), base, TargetJvm.options(jvmOptions),
                 JettyBase.secretEnvironment(sets), STARTUP_TIMEOUT, System.out);
         System.out.println("benchtarget-jetty listening on port " + container.port() + " (container, pid " + container.pid()
                 + ", started in " + (System.nanoTime() - start) / 1_000_000 + " ms, jetty-base " + base + ")");
@@ -87,13 +87,14 @@ public final class JettyContainer implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java [jvmOptions] -jar start.jar} on the base and returns once Jetty listens.
-     * Its output goes line by line to {@code out}. A process that exits first, or a timeout, is a
-     * {@link BenchException} (the process is stopped).
+     * Starts {@code [commandPrefix] java [jvmOptions] -jar start.jar} on the base (the prefix is taskset when
+     * bench run pins the target) and returns once Jetty listens. Its output goes line by line to {@code out}.
+     * A process that exits first, or a timeout, is a {@link BenchException} (the process is stopped).
      */
-    public static JettyContainer start(Path jettyHome, Path base, List<String> jvmOptions, Map<String, String> env,
-                                       Duration timeout, PrintStream out) throws IOException, InterruptedException {
-        var command = new ArrayList<String>();
+    public static JettyContainer start(List<String> commandPrefix, Path jettyHome, Path base, List<String> jvmOptions,
+                                       Map<String, String> env, Duration timeout, PrintStream out) throws IOException, InterruptedException {
+        base = base.toAbsolutePath(); // Jetty runs in the base: a relative path would resolve twice
+        var command = new ArrayList<>(commandPrefix);
         command.add(TargetJvm.javaBinary());
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + base.resolve("work"));
@@ -178,6 +179,11 @@ public final class JettyContainer implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The Jetty process, for sampling its CPU and memory. */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** Waits for the process to end and returns its exit code. */

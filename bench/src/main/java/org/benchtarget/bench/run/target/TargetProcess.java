@@ -1,13 +1,17 @@
 package org.benchtarget.bench.run.target;
 
 import org.benchtarget.bench.BenchException;
+import org.benchtarget.bench.serve.JettyBase;
+import org.benchtarget.bench.serve.JettyContainer;
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.bench.serve.TargetJvm;
+import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Settings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,18 +28,22 @@ import java.util.regex.Pattern;
 /**
  * A target started as its own process (tree) for one stretch of an experiment: its output goes to a
  * log file, it is ready when it prints "listening on port N", and {@link #close()} stops it with
- * SIGTERM, then SIGKILL after a bound, children included, so a run leaves no orphans.
+ * SIGTERM, then SIGKILL after a bound, children included, so a run leaves no orphans. A container-mode
+ * profile is Jetty's own start.jar on a fresh jetty-base, as {@code bench serve} runs it (no bench JVM in the
+ * tree: the container's CPU and RSS are Jetty's alone).
  */
 public final class TargetProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final Process process;
+    private final ProcessHandle handle;
     private final int port;
+    private final Runnable stop;
 
-    private TargetProcess(Process process, int port) {
-        this.process = process;
+    private TargetProcess(ProcessHandle handle, int port, Runnable stop) {
+        this.handle = handle;
         this.port = port;
+        this.stop = stop;
     }
 
     /**
@@ -44,6 +52,10 @@ public final class TargetProcess implements AutoCloseable {
      */
     public static TargetProcess start(Settings settings, List<String> sets, List<String> jvmOptions,
                                       List<String> cpuPrefix, Path log, Duration startLimit) throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        if (settings.mode() == Mode.CONTAINER) {
+            return startContainer(settings, sets, jvmOptions, cpuPrefix, log, startLimit);
+        }
         var command = new ArrayList<>(cpuPrefix);
         command.add(TargetJvm.javaBinary());
         command.addAll(TargetJvm.options(jvmOptions));
@@ -54,14 +66,13 @@ public final class TargetProcess implements AutoCloseable {
             command.add("--set");
             command.add(set);
         }
-        Files.createDirectories(log.getParent());
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var listening = new CompletableFuture<Integer>();
         var lastLine = new StringBuilder();
         Thread.ofPlatform().daemon().name("target-log").start(() -> copyLog(process, log, listening, lastLine));
         try {
             int port = listening.get(startLimit.toMillis(), TimeUnit.MILLISECONDS);
-            return new TargetProcess(process, port);
+            return new TargetProcess(process.toHandle(), port, () -> stop(process));
         } catch (ExecutionException | TimeoutException e) {
             stop(process);
             synchronized (lastLine) {
@@ -72,6 +83,30 @@ public final class TargetProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             stop(process);
             throw e;
+        }
+    }
+
+    /** Lays out a jetty-base next to the log, starts Jetty on it, and removes the base once Jetty has stopped. */
+    private static TargetProcess startContainer(Settings settings, List<String> sets, List<String> jvmOptions,
+                                                List<String> cpuPrefix, Path log, Duration startLimit) throws IOException, InterruptedException {
+        var home = TargetJars.home();
+        var base = JettyBase.prepare(JettyBase.templateBase(home), log.resolveSibling(log.getFileName() + ".jetty-base"), settings, sets);
+        var out = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8);
+        try {
+            var container = JettyContainer.start(cpuPrefix, JettyBase.jettyHome(home), base, TargetJvm.options(jvmOptions),
+                    JettyBase.secretEnvironment(sets), startLimit, out);
+            return new TargetProcess(container.handle(), container.port(), () -> {
+                container.close();
+                out.close();
+                try {
+                    JettyBase.deleteTree(base); // its log was copied line by line
+                } catch (IOException e) {
+                    System.err.println("bench: could not remove " + base + ": " + e.getMessage());
+                }
+            });
+        } catch (BenchException e) {
+            out.close();
+            throw new BenchException("profile " + settings.profile() + ": target did not start: " + e.getMessage() + " (log: " + log + ")");
         }
     }
 
@@ -105,12 +140,12 @@ public final class TargetProcess implements AutoCloseable {
     }
 
     public ProcessHandle handle() {
-        return process.toHandle();
+        return handle;
     }
 
     @Override
     public void close() {
-        stop(process);
+        stop.run();
     }
 
     private static void stop(Process process) {
