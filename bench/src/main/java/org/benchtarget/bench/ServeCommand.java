@@ -1,6 +1,7 @@
 package org.benchtarget.bench;
 
 import org.benchtarget.bench.serve.JettyContainer;
+import org.benchtarget.bench.serve.StartupCache;
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.bench.serve.WarmUp;
@@ -52,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
         var command = new ArrayList<String>();
         command.add(TargetJvm.javaBinary());
         var jar = TargetJars.jar(settings.target());
-        command.addAll(TargetJvm.options(jar, jvmOptions));
+        var cache = StartupCache.of(jar);
+        command.addAll(TargetJvm.options(cache, jvmOptions));
         // The target (and, in daemon mode, its backends) stops when bench is gone, even killed.
         command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
         if (settings.mode() == Mode.DAEMON && !settings.backend().equals(settings.target())) {
@@ -70,6 +72,9 @@ final class ServeCommand implements Callable<Integer> {
             builder.redirectOutput(ProcessBuilder.Redirect.PIPE); // to see the bound port
         }
         builder.environment().putAll(TargetJvm.ENVIRONMENT);
+        if (cache.records()) {
+            System.out.println("bench: this run records " + jar.getFileName() + "'s AOT cache for faster starts (written when it stops)");
+        }
         var process = builder.start();
         if (warm != null) {
             warmUp(process, settings.host(), warm);
@@ -77,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         var stopper = new Thread(() -> {
             process.destroy(); // SIGTERM: the target stops gracefully
             try {
-                process.waitFor();
+                cache.keep(process.waitFor());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -87,8 +92,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             Runtime.getRuntime().removeShutdownHook(stopper);
         } catch (IllegalStateException shuttingDown) {
-            // already stopping: the hook waits for the target
+            return exit; // already stopping: the hook waits for the target and keeps its cache
         }
+        cache.keep(exit);
         return exit;
     }
 

@@ -53,6 +53,8 @@ public record BackendLaunch(String java, List<String> jvmOptions, Map<String, Pa
         Path jar;
         if (external != null && !external.isBlank()) {
             jar = Path.of(external);
+            // this jar's class-data archive or AOT cache would be refused by another jar's JVM, with a warning
+            options = options.stream().filter(option -> !option.startsWith("-XX:AOTCache=") && !option.startsWith("-XX:SharedArchiveFile=")).toList();
         } else if (backend.equals("undertow")) {
             jar = ownJar();
         } else {
