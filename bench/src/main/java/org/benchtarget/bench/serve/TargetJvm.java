@@ -58,6 +58,11 @@ public final class TargetJvm {
             // jboss-threads (Undertow) still uses sun.misc.Unsafe; JDK 24+ warns on every start without this.
             options.add("--sun-misc-unsafe-memory-access=allow");
         }
+        if (feature >= 22) {
+            // Gives freed native memory (buffers of a load's many connections, compiler arenas) back to the OS:
+            // RSS after a c=500 load on H2 161 -> 145 MB, throughput unchanged. Experimental before 22.
+            options.add("-XX:TrimNativeHeapInterval=2000");
+        }
         if (feature >= 25) {
             options.add("-XX:+UseCompactObjectHeaders");
         }
