@@ -3,6 +3,7 @@ package org.benchtarget.undertow;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.predicate.Predicates;
+import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
@@ -31,6 +32,8 @@ public final class UndertowServer implements AutoCloseable {
     private final App app;
     private final Undertow undertow;
     private final GracefulStop graceful;
+    private static final int BUFFER_BYTES = 4 * 1024;
+    private static final int THREAD_CACHED_BUFFERS = 4; // Undertow's own default
     private final ExecutorService virtualThreads;
 
     private UndertowServer(App app, Undertow undertow, GracefulStop graceful, ExecutorService virtualThreads) {
@@ -57,8 +60,7 @@ public final class UndertowServer implements AutoCloseable {
                 // Undertow sizes buffers from the max heap (512-byte heap buffers under 64 MB). Bodies are
                 // written from their own arrays, so the pooled buffers hold request and response heads:
                 // 4 KiB direct ones fit them, and 500 connections cost 2 MB rather than 8.
-                .setBufferSize(4 * 1024)
-                .setDirectBuffers(true)
+                .setByteBufferPool(bufferPool(settings.workers()))
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 // Undertow caches Date in a static field refreshed by a timer on an IO thread; a stopped
                 // server's timer never fires, leaving every later server in the JVM a stale Date. Ours is exact.
@@ -75,6 +77,15 @@ public final class UndertowServer implements AutoCloseable {
         app.info().put("workerThreads", settings.workers() == Workers.VIRTUAL ? "virtual" : Integer.toString(settings.threads()));
         app.info().put("ioThreads", Integer.toString(settings.ioThreads()));
         return new UndertowServer(app, undertow, graceful, virtualThreads);
+    }
+
+    /**
+     * 4 KiB direct buffers. Each thread keeps a few of them for itself, except with virtual workers: a virtual thread
+     * per request never comes back for its cached buffers, which stay out of the pool until a GC collects the thread,
+     * and under a connection-per-request load the 32 MB of direct memory ran out (OutOfMemoryError, client timeouts).
+     */
+    static DefaultByteBufferPool bufferPool(Workers workers) {
+        return new DefaultByteBufferPool(true, BUFFER_BYTES, -1, workers == Workers.VIRTUAL ? 0 : THREAD_CACHED_BUFFERS);
     }
 
     public UndertowServer start() {

@@ -128,4 +128,39 @@ class ServeProcessIT {
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(output).contains("benchtarget-undertow: cannot start:");
     }
+
+    /**
+     * A virtual thread per request must not keep pooled buffers for itself: with Undertow's per-thread buffer cache,
+     * 20,000 connections of one request each ran the launcher's 32 MB of direct memory out (OutOfMemoryError in the
+     * target, timeouts at the client) after a few thousand.
+     */
+    @Test
+    void virtualWorkersServeManyShortConnectionsWithinTheLaunchersDirectMemory() throws Exception {
+        var started = start("undertow-virtual", "--set", "port=0", "--set", "host=127.0.0.1");
+        var failures = new ConcurrentLinkedQueue<String>();
+        try (var pool = Executors.newFixedThreadPool(50)) {
+            for (int client = 0; client < 50; client++) {
+                pool.submit(() -> {
+                    for (int i = 0; i < 400 && failures.size() < 5; i++) {
+                        try (var socket = new java.net.Socket("127.0.0.1", started.port())) {
+                            socket.setSoTimeout(10_000);
+                            socket.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n".getBytes());
+                            var answer = new String(socket.getInputStream().readAllBytes());
+                            if (!answer.startsWith("HTTP/1.1 200")) {
+                                failures.add(answer.lines().findFirst().orElse("(empty answer)"));
+                            }
+                        } catch (IOException e) {
+                            failures.add(e.toString());
+                        }
+                    }
+                });
+            }
+        } finally {
+            started.process().destroy();
+            started.process().waitFor(30, TimeUnit.SECONDS);
+            started.reader().join(5_000);
+        }
+        assertThat(failures).as("failed requests").isEmpty();
+        assertThat(started.output()).noneMatch(line -> line.contains("OutOfMemoryError"));
+    }
 }
