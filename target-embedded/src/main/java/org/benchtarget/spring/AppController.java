@@ -16,15 +16,17 @@ import java.io.IOException;
 final class AppController implements HttpRequestHandler {
     private final App app;
     private final boolean keepalive;
+    private final java.time.Duration bodyDeadline;
 
     AppController(App app) {
         this.app = app;
         this.keepalive = app.settings().keepalive();
+        this.bodyDeadline = app.settings().limits().idleTimeout();
     }
 
     @Override
     public void handleRequest(HttpServletRequest servletRequest, HttpServletResponse response) throws IOException {
-        var request = new ServletAppRequest(servletRequest);
+        var request = new ServletAppRequest(servletRequest, bodyDeadline);
         write(response, app.handle(app.resolve(request.method(), request.path()), request));
     }
 

@@ -7,14 +7,18 @@ import org.benchtarget.core.web.WebRequest;
 import org.benchtarget.jettyerrors.QueueStampingThreadPool;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** A Servlet request seen as a {@link WebRequest}. Confined to the request's thread. */
 final class ServletAppRequest implements WebRequest {
     private final HttpServletRequest request;
     private final long arrivalNanos;
+    private final Duration bodyDeadline;
 
-    ServletAppRequest(HttpServletRequest request) {
+    /** {@code bodyDeadline}: the whole body must arrive within it (request.idle-timeout), see {@link BodyLimit}. */
+    ServletAppRequest(HttpServletRequest request, Duration bodyDeadline) {
         this.request = request;
+        this.bodyDeadline = bodyDeadline;
         this.arrivalNanos = arrival(request);
     }
 
@@ -57,6 +61,6 @@ final class ServletAppRequest implements WebRequest {
 
     @Override
     public byte[] body(int limit) throws IOException {
-        return BodyLimit.read(request.getInputStream(), request.getContentLengthLong(), limit);
+        return BodyLimit.read(request.getInputStream(), request.getContentLengthLong(), limit, bodyDeadline);
     }
 }

@@ -17,16 +17,18 @@ final class AppServlet extends HttpServlet {
     private final transient App app;
     private final String server;
     private final boolean keepalive;
+    private final java.time.Duration bodyDeadline;
 
     AppServlet(App app) {
         this.app = app;
         this.server = app.serverHeader();
         this.keepalive = app.settings().keepalive();
+        this.bodyDeadline = app.settings().limits().idleTimeout();
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var webRequest = new ServletWebRequest(request);
+        var webRequest = new ServletWebRequest(request, bodyDeadline);
         var match = app.resolve(request.getMethod(), webRequest.path());
         write(request, response, app.handle(match, webRequest));
     }

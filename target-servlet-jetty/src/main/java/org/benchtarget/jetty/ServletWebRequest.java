@@ -7,15 +7,19 @@ import org.benchtarget.jettyerrors.QueueStampingThreadPool;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** A Servlet request seen as a {@link WebRequest}. Confined to the request's thread. */
 final class ServletWebRequest implements WebRequest {
     private final HttpServletRequest request;
     private final String path;
     private final long arrivalNanos;
+    private final Duration bodyDeadline;
 
-    ServletWebRequest(HttpServletRequest request) {
+    /** {@code bodyDeadline}: the whole body must arrive within it (request.idle-timeout), see {@link BodyLimit}. */
+    ServletWebRequest(HttpServletRequest request, Duration bodyDeadline) {
         this.request = request;
+        this.bodyDeadline = bodyDeadline;
         this.arrivalNanos = EmbeddedArrival.VISIBLE ? EmbeddedArrival.of(request) : 0;
         // The raw (undecoded) path below the context, as Undertow's adapter passes it: malformed
         // escapes reach app-core and get its 400 with a reason, and both targets route the same bytes.
@@ -52,7 +56,7 @@ final class ServletWebRequest implements WebRequest {
 
     @Override
     public byte[] body(int limit) throws IOException {
-        return BodyLimit.read(request.getInputStream(), request.getContentLengthLong(), limit);
+        return BodyLimit.read(request.getInputStream(), request.getContentLengthLong(), limit, bodyDeadline);
     }
 
     /**

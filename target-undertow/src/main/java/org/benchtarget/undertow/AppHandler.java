@@ -20,6 +20,7 @@ final class AppHandler implements HttpHandler {
     private final Executor virtualThreads;
     private final boolean keepalive;
     private final String server;
+    private final java.time.Duration bodyDeadline;
 
     AppHandler(App app, Executor virtualThreads) {
         this.app = app;
@@ -27,13 +28,14 @@ final class AppHandler implements HttpHandler {
         this.virtualThreads = virtualThreads;
         this.keepalive = app.settings().keepalive();
         this.server = app.serverHeader();
+        this.bodyDeadline = app.settings().limits().idleTimeout();
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long arrival = System.nanoTime();
         var match = app.resolve(exchange.getRequestMethod().toString(), exchange.getRequestPath());
-        var request = new ExchangeRequest(exchange, arrival);
+        var request = new ExchangeRequest(exchange, arrival, bodyDeadline);
         if (!exchange.isInIoThread() || (workers == Workers.NIO && !app.mayBlock(match, request))) {
             serve(exchange, match, request);
         } else if (workers == Workers.VIRTUAL) {

@@ -6,15 +6,19 @@ import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.WebRequest;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** An Undertow exchange seen as a {@link WebRequest}. Confined to the exchange's thread. */
 public final class ExchangeRequest implements WebRequest {
     private final HttpServerExchange exchange;
     private final long arrivalNanos;
+    private final Duration bodyDeadline;
 
-    public ExchangeRequest(HttpServerExchange exchange, long arrivalNanos) {
+    /** {@code bodyDeadline}: the whole body must arrive within it (request.idle-timeout), see {@link BodyLimit}. */
+    public ExchangeRequest(HttpServerExchange exchange, long arrivalNanos, Duration bodyDeadline) {
         this.exchange = exchange;
         this.arrivalNanos = arrivalNanos;
+        this.bodyDeadline = bodyDeadline;
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class ExchangeRequest implements WebRequest {
             exchange.startBlocking();
         }
         try {
-            return BodyLimit.read(exchange.getInputStream(), exchange.getRequestContentLength(), effective);
+            return BodyLimit.read(exchange.getInputStream(), exchange.getRequestContentLength(), effective, bodyDeadline);
         } catch (RuntimeException e) {
             if (exchange.getConnection().isOpen()) {
                 throw e;

@@ -1,41 +1,56 @@
 package org.benchtarget.core.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /** Reads a request body stream up to a limit, for adapters' {@link WebRequest#body} implementations. */
 public final class BodyLimit {
     private static final Pattern STATUS_FIRST = Pattern.compile("(4\\d\\d): (.*)", Pattern.DOTALL);
+    private static final int CHUNK_BYTES = 8 * 1024;
     private BodyLimit() {
     }
 
     /**
      * Returns all bytes of {@code in}, or a problem: 413 when there are more than {@code limit}, 408
-     * when the client stopped sending (the server's idle timeout), 400 when the body ended early or
-     * its framing (chunks) is malformed. A client that sent a broken body is not a server fault.
+     * when the client stopped sending (the server's idle timeout) or the whole body took longer than
+     * {@code deadline} (a body trickled just under the idle timeout, R.U.D.Y., would otherwise hold the
+     * thread as long as the client likes), 400 when the body ended early or its framing (chunks) is
+     * malformed. A client that sent a broken body is not a server fault.
      */
-    public static byte[] read(InputStream in, long declaredLength, int limit) throws IOException {
+    public static byte[] read(InputStream in, long declaredLength, int limit, Duration deadline) throws IOException {
         if (declaredLength > limit) {
             throw tooLarge(limit);
         }
-        byte[] bytes;
+        long end = System.nanoTime() + deadline.toNanos();
+        var bytes = new ByteArrayOutputStream(declaredLength >= 0 ? (int) declaredLength : 1024);
+        var chunk = new byte[(int) Math.min(CHUNK_BYTES, limit + 1L)];
         try {
-            bytes = in.readNBytes(limit + 1);
+            for (int read; (read = in.read(chunk, 0, (int) Math.min(chunk.length, limit + 1L - bytes.size()))) > 0; ) {
+                bytes.write(chunk, 0, read);
+                if (bytes.size() > limit) {
+                    throw tooLarge(limit);
+                }
+                if (System.nanoTime() - end > 0) {
+                    throw new HttpProblem(408, "request body not received within " + (deadline.toMillis() % 1000 == 0
+                            ? deadline.toSeconds() + " s" : deadline.toMillis() + " ms"));
+                }
+            }
         } catch (IOException e) {
             throw unreadable(e);
+        } catch (HttpProblem e) {
+            throw e;
         } catch (RuntimeException e) {
             throw refusedByServer(e);
         }
-        if (bytes.length > limit) {
-            throw tooLarge(limit);
+        if (declaredLength >= 0 && bytes.size() < declaredLength) {
+            throw HttpProblem.badRequest("request body ended after " + bytes.size() + " of " + declaredLength + " bytes");
         }
-        if (declaredLength >= 0 && bytes.length < declaredLength) {
-            throw HttpProblem.badRequest("request body ended after " + bytes.length + " of " + declaredLength + " bytes");
-        }
-        return bytes;
+        return bytes.toByteArray();
     }
 
     private static HttpProblem tooLarge(int limit) {

@@ -7,51 +7,84 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BodyLimitTest {
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     @Test
     void readsABodyWithinTheLimit() throws IOException {
-        assertThat(BodyLimit.read(new ByteArrayInputStream("a=1".getBytes()), 3, 10)).containsExactly('a', '=', '1');
-        assertThat(BodyLimit.read(new ByteArrayInputStream("a=1".getBytes()), -1, 3)).hasSize(3);
+        assertThat(BodyLimit.read(new ByteArrayInputStream("a=1".getBytes()), 3, 10, MINUTE)).containsExactly('a', '=', '1');
+        assertThat(BodyLimit.read(new ByteArrayInputStream("a=1".getBytes()), -1, 3, MINUTE)).hasSize(3);
     }
 
     @Test
     void aDeclaredOrActualBodyOverTheLimitIs413() {
-        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[0]), 11, 10)).satisfies(status(413));
-        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[11]), -1, 10)).satisfies(status(413));
+        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[0]), 11, 10, MINUTE)).satisfies(status(413));
+        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[11]), -1, 10, MINUTE)).satisfies(status(413));
     }
 
     @Test
     void aBodyShorterThanDeclaredIs400() {
-        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[3]), 10, 100))
+        assertThatThrownBy(() -> BodyLimit.read(new ByteArrayInputStream(new byte[3]), 10, 100, MINUTE))
                 .satisfies(status(400)).hasMessage("request body ended after 3 of 10 bytes");
     }
 
     @Test
     void aBrokenStreamIs400AndAStalledOne408() {
-        assertThatThrownBy(() -> BodyLimit.read(failing(new EOFException("Early EOF")), -1, 100))
+        assertThatThrownBy(() -> BodyLimit.read(failing(new EOFException("Early EOF")), -1, 100, MINUTE))
                 .satisfies(status(400)).hasMessage("request body incomplete or malformed");
-        assertThatThrownBy(() -> BodyLimit.read(failing(new SocketTimeoutException("Read timed out")), -1, 100)).satisfies(status(408));
-        assertThatThrownBy(() -> BodyLimit.read(failing(new IOException(new TimeoutException("Idle timeout expired"))), -1, 100))
+        assertThatThrownBy(() -> BodyLimit.read(failing(new SocketTimeoutException("Read timed out")), -1, 100, MINUTE)).satisfies(status(408));
+        assertThatThrownBy(() -> BodyLimit.read(failing(new IOException(new TimeoutException("Idle timeout expired"))), -1, 100, MINUTE))
                 .satisfies(status(408));
-        assertThatThrownBy(() -> BodyLimit.read(failing(new java.io.InterruptedIOException("XNIO's ReadTimeoutException is one")), -1, 100))
+        assertThatThrownBy(() -> BodyLimit.read(failing(new java.io.InterruptedIOException("XNIO's ReadTimeoutException is one")), -1, 100, MINUTE))
                 .satisfies(status(408));
     }
 
     @Test
     void aServersUncheckedRefusalKeepsItsStatusAndAnythingElseIsRethrown() {
         var jettysSizeLimit = new IllegalStateException("413: Request body is too large: 69632>65536");
-        assertThatThrownBy(() -> BodyLimit.read(failing(jettysSizeLimit), -1, 100))
+        assertThatThrownBy(() -> BodyLimit.read(failing(jettysSizeLimit), -1, 100, MINUTE))
                 .satisfies(status(413)).hasMessage("request body refused: Request body is too large: 69632>65536");
         var bug = new NullPointerException("a bug");
-        assertThatThrownBy(() -> BodyLimit.read(failing(bug), -1, 100)).isSameAs(bug);
+        assertThatThrownBy(() -> BodyLimit.read(failing(bug), -1, 100, MINUTE)).isSameAs(bug);
         var notAClientError = new IllegalStateException("500: oops");
-        assertThatThrownBy(() -> BodyLimit.read(failing(notAClientError), -1, 100)).isSameAs(notAClientError);
+        assertThatThrownBy(() -> BodyLimit.read(failing(notAClientError), -1, 100, MINUTE)).isSameAs(notAClientError);
+    }
+
+    @Test
+    void aBodyTrickledPastTheDeadlineIs408() {
+        // one byte per read, each read 30 ms apart: under any idle timeout, but the whole body takes 3 s
+        var trickle = new InputStream() {
+            private int left = 100;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("read(byte[], int, int) only");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left-- == 0) {
+                    return -1;
+                }
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                b[off] = 'a';
+                return 1;
+            }
+        };
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> BodyLimit.read(trickle, 100, 1000, Duration.ofMillis(300)))
+                .satisfies(status(408)).hasMessage("request body not received within 300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     private static java.util.function.Consumer<Throwable> status(int expected) {

@@ -30,6 +30,7 @@ public final class BadInputChecks {
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
             "CONNECT", "PROPFIND", "get", "X".repeat(300));
     private static final int SLOW_CLIENTS = 20;
+    private static final int SLOW_BODIES = 8;
     private static final Duration TRICKLE = Duration.ofSeconds(4);
     private static final Duration TRICKLE_PAUSE = Duration.ofMillis(500);
     /** Closing a silent connection is only waited for when the target's idle timeout is this short. */
@@ -71,6 +72,7 @@ public final class BadInputChecks {
                 new Check("bad input: conflicting and malformed Content-Length and chunking: 4xx or a close", this::framing),
                 new Check("bad input: every POST with a wrong or missing content type, bad encodings, oversized bodies and fields, duplicate parameters: 4xx, nothing stored", this::bodies),
                 new Check("bad input: " + SLOW_CLIENTS + " slowloris clients trickling headers: others unaffected, each slow one closed or refused", this::slowloris),
+                new Check("bad input: " + SLOW_BODIES + " bodies trickled just under the idle timeout (R.U.D.Y.): others unaffected, each cut off (408 or a close) soon after the idle timeout", this::slowBodies),
                 new Check("bad input: abandoned connections (half-sent heads and bodies, closed or reset): others unaffected, silent ones closed", this::abandoned),
                 new Check("bad input: afterwards healthy, and no 5xx counted in /metrics", this::after));
     }
@@ -316,6 +318,75 @@ public final class BadInputChecks {
         } finally {
             closeAll(sockets);
         }
+    }
+
+    /**
+     * Bodies sent one byte at a time, each byte well within the idle timeout: without a bound on the whole body a
+     * server reads them for as long as the client likes (a thread each on a blocking server). Each must be
+     * answered 408 or closed once the body has taken longer than the idle timeout.
+     */
+    private void slowBodies() throws Exception {
+        var idle = limits().idleTimeout();
+        if (idle.compareTo(LONGEST_IDLE_WAITED) > 0) {
+            return; // a target with a long idle timeout is not waited for (bench verify's hardening knobs set 3 s)
+        }
+        var form = "Content-Type: application/x-www-form-urlencoded";
+        var sockets = new ArrayList<Socket>();
+        var answers = new java.util.HashMap<Socket, byte[]>();
+        try (var bystander = Bystander.start(base)) {
+            for (int i = 0; i < SLOW_BODIES; i++) {
+                var socket = raw.open();
+                sockets.add(socket);
+                write(socket, RawHttp.head("POST /login HTTP/1.1", form, "Content-Length: 400") + "csrf=");
+            }
+            // at a pace no idle timeout cuts, until each is answered or closed, for at most twice the idle timeout
+            long end = System.nanoTime() + idle.multipliedBy(2).plusSeconds(1).toNanos();
+            var pause = idle.dividedBy(4);
+            while (answers.size() < sockets.size() && System.nanoTime() < end) {
+                for (var socket : sockets) {
+                    if (!answers.containsKey(socket)) {
+                        var answer = answerOrClose(socket);
+                        if (answer != null) {
+                            answers.put(socket, answer);
+                        } else {
+                            write(socket, "x");
+                        }
+                    }
+                }
+                Thread.sleep(pause);
+            }
+            bystander.stopAndExpectUnaffected("while " + SLOW_BODIES + " clients trickled bodies");
+            expect(answers.size() == sockets.size(), "%d of %d bodies trickled for %s were still being read (no 408, no close)",
+                    sockets.size() - answers.size(), sockets.size(), idle.multipliedBy(2).plusSeconds(1).toSeconds() + " s");
+            for (var answer : answers.values()) {
+                refused("a client trickling its body", RawHttp.parse(answer));
+            }
+        } finally {
+            closeAll(sockets);
+        }
+    }
+
+    /** The answer (empty when the server closed) if one has arrived, else null; does not wait. */
+    private static byte[] answerOrClose(Socket socket) throws IOException {
+        var in = socket.getInputStream();
+        int first;
+        try {
+            socket.setSoTimeout(1);
+            first = in.read();
+        } catch (java.net.SocketTimeoutException nothingYet) {
+            return null;
+        } catch (java.net.SocketException reset) {
+            return new byte[0];
+        }
+        if (first < 0) {
+            return new byte[0];
+        }
+        socket.setSoTimeout(5_000);
+        var rest = RawHttp.readAll(in);
+        var answer = new byte[rest.length + 1];
+        answer[0] = (byte) first;
+        System.arraycopy(rest, 0, answer, 1, rest.length);
+        return answer;
     }
 
     private void abandoned() throws Exception {

@@ -20,18 +20,20 @@ final class StaticAtFront implements HttpHandler {
     private final String server;
     private final boolean gzip;
     private final boolean keepalive;
+    private final java.time.Duration bodyDeadline;
 
-    StaticAtFront(StaticFiles files, HttpDate date, String server, boolean gzip, boolean keepalive) {
+    StaticAtFront(StaticFiles files, HttpDate date, String server, boolean gzip, boolean keepalive, java.time.Duration bodyDeadline) {
         this.files = files;
         this.date = date;
         this.server = server;
         this.gzip = gzip;
         this.keepalive = keepalive;
+        this.bodyDeadline = bodyDeadline;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        var result = files.serve(exchange.getRequestPath(), new ExchangeRequest(exchange, System.nanoTime()));
+        var result = files.serve(exchange.getRequestPath(), new ExchangeRequest(exchange, System.nanoTime(), bodyDeadline));
         if (gzip && result.body().length >= App.GZIP_MIN_BYTES) {
             result = result.withHeader("Vary", "Accept-Encoding");
         }

@@ -81,7 +81,8 @@ final class UndertowFront implements Front {
                 // An HTTP/1.0 client may send no Host; the backend connection is HTTP/1.1, which requires one.
                 .addRequestHeader(Headers.HOST, new HostAndPort())
                 .build();
-        HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive());
+        HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive(),
+                settings.limits().idleTimeout());
         if (settings.gzip()) {
             files = new EncodingHandler(files, new ContentEncodingRepository().addEncodingHandler(
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
@@ -90,7 +91,8 @@ final class UndertowFront implements Front {
         var windows = new WindowFanOut(() -> front[0].live(), server, date);
         // Bodies are read whole at the front before a backend connection is taken (nginx's proxy_request_buffering):
         // a client that stalls mid-body then holds only its own connection, not one of the few to a backend.
-        HttpHandler buffered = new RequestBufferingHandler(proxy, settings.limits().maxBodyBytes() / MIN_BUFFER_BYTES + 1);
+        HttpHandler buffered = new BodyDeadline(new RequestBufferingHandler(proxy, settings.limits().maxBodyBytes() / MIN_BUFFER_BYTES + 1),
+                settings.limits().idleTimeout());
         var graceful = new GracefulStop(router(files, buffered, windows, listing, server, date, settings.keepalive(),
                 settings.limits().maxBodyBytes()), server);
         // with bodies buffered at the front, a stalled body times out here, before any backend saw it
