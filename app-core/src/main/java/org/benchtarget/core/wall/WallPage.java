@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record WallPage(int wallId, String title, String viewerName, boolean viewerOwns, String csrf, List<Entry> items) {
 
-    public record Entry(long id, String sender, String isoTime, String localTime, String bodyHtml, List<Attachment> media,
+    public record Entry(long id, String sender, String isoTime, String localTime, SafeHtml bodyHtml, List<Attachment> media,
                         boolean removable) {
     }
 

@@ -33,7 +33,7 @@ final class WallQueries {
     }
 
     /** An item; body is set in naive mode (filtered when shown), bodyHtml in joined mode (filtered when written). */
-    record Item(long id, int senderId, String senderName, Instant sentAt, String body, String bodyHtml, List<Media> media) {
+    record Item(long id, int senderId, String senderName, Instant sentAt, String body, SafeHtml bodyHtml, List<Media> media) {
     }
 
     /** A wall the viewer belongs to, for the signed-in home page. */
@@ -179,7 +179,7 @@ final class WallQueries {
         try (var statement = prepare(connection, SELECT_ITEMS_WITH_SENDERS, wallId); var rows = statement.executeQuery()) {
             while (rows.next()) {
                 long id = rows.getLong(1);
-                items.add(new Item(id, rows.getInt(2), rows.getString(3), instant(rows, 4), null, rows.getString(5),
+                items.add(new Item(id, rows.getInt(2), rows.getString(3), instant(rows, 4), null, new SafeHtml(rows.getString(5)),
                         List.copyOf(media.getOrDefault(id, List.of()))));
             }
         }

@@ -6,10 +6,8 @@ import org.benchtarget.core.web.Header;
 import org.benchtarget.core.web.WebResult;
 import org.benchtarget.db.ItemMarkup;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders a wall for one viewer: times in the viewer's zone, a remove control on the items the
@@ -17,11 +15,11 @@ import java.util.Locale;
  * filtered here, on every request, as seed 002's templates did. Thread-safe.
  */
 final class WallView {
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
     /** Personalised pages: never stored by a shared cache. */
     private static final List<Header> PRIVATE = List.of(new Header("Cache-Control", "private, no-cache"));
 
     private final TemplateEngine templates;
+    private final LocalTimes localTimes = new LocalTimes();
 
     WallView(TemplateEngine templates) {
         this.templates = templates;
@@ -31,13 +29,13 @@ final class WallView {
         boolean owns = viewer.id() == wall.ownerId();
         var entries = new ArrayList<WallPage.Entry>(items.size());
         for (var item : items) {
-            var html = item.bodyHtml() != null ? item.bodyHtml() : ItemMarkup.toHtml(item.body());
+            var html = item.bodyHtml() != null ? item.bodyHtml() : new SafeHtml(ItemMarkup.toHtml(item.body()));
             var media = new ArrayList<WallPage.Attachment>(item.media().size());
             for (var medium : item.media()) {
                 media.add(new WallPage.Attachment(medium.kind(), medium.url(), medium.caption()));
             }
             entries.add(new WallPage.Entry(item.id(), item.senderName(), item.sentAt().toString(),
-                    LOCAL_TIME.format(item.sentAt().atZone(viewer.zone())), html, media, owns || item.senderId() == viewer.id()));
+                    localTimes.format(item.sentAt(), viewer.zone()), html, media, owns || item.senderId() == viewer.id()));
         }
         return render("wall/wall.jte", new WallPage(wall.id(), wall.title(), viewer.displayName(), owns, csrf, entries));
     }

@@ -18,7 +18,7 @@ class WallViewTest {
     private final List<WallQueries.Item> items = List.of(
             new WallQueries.Item(11, 2, "<b>Owner</b>", SENT, "<script>alert(1)</script> *hi*", null,
                     List.of(new WallQueries.Media("photo", "https://example.com/a.png?x=1&y=\"2\"", "say \"cheese\""))),
-            new WallQueries.Item(10, 5, "Viewer", SENT.minusSeconds(3_600), null, "<p>stored <em>html</em></p>\n", List.of()));
+            new WallQueries.Item(10, 5, "Viewer", SENT.minusSeconds(3_600), null, new SafeHtml("<p>stored <em>html</em></p>\n"), List.of()));
 
     @Test
     void escapesEverythingButTheFilteredBody() {
