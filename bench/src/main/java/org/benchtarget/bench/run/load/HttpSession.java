@@ -7,6 +7,8 @@ import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * One virtual user's conversation with the target: its own cookies, every request timed and counted.
@@ -68,13 +71,23 @@ public final class HttpSession {
         return send(post, true);
     }
 
+    /** A body the journey reads (a form's hidden fields, links), inflated when the target gzipped it. */
+    private static String text(HttpEntity entity) throws IOException, ParseException {
+        if (!"gzip".equalsIgnoreCase(entity.getContentEncoding())) {
+            return EntityUtils.toString(entity, StandardCharsets.UTF_8);
+        }
+        try (var in = new GZIPInputStream(entity.getContent())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private Response send(HttpUriRequestBase request, boolean keepBody) throws IOException {
         if (!keepalive) {
             // like ab without -k: a new connection per request
             request.setHeader("Connection", "close");
         }
         if (acceptGzip) {
-            // as a browser would; the driver reads the gzipped bytes without inflating them
+            // as a browser would; bodies nobody reads stay gzipped (cheapest for the driver)
             request.setHeader("Accept-Encoding", "gzip");
         }
         // open loop: the first request is timed from when it should have been sent (no coordinated omission)
@@ -86,7 +99,7 @@ public final class HttpSession {
                 String body = "";
                 if (entity != null) {
                     if (keepBody) {
-                        body = EntityUtils.toString(entity, StandardCharsets.UTF_8);
+                        body = text(entity);
                     } else {
                         EntityUtils.consume(entity);
                     }

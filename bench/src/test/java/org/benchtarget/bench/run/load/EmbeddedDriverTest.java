@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,12 +18,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded driver against a real HTTP server (the JDK's) on a loopback port: counts, errors, journeys with cookies. */
 class EmbeddedDriverTest {
     private HttpServer server;
+    private final AtomicInteger gzipped = new AtomicInteger();
     private URI base;
 
     @BeforeEach
@@ -111,6 +115,18 @@ class EmbeddedDriverTest {
     }
 
     @Test
+    void loginWallJourneyReadsGzippedPages() throws Exception {
+        // seed 002 asks for gzip: the sign-in form's hidden fields and the wall's links arrive compressed
+        var spec = new LoadDriver.Spec(base, Journeys.workload("journey:login-wall?users=5&walls=3&password=pw"),
+                LoadKind.CONCURRENCY, 2, 6, Duration.ZERO, true, true, Duration.ofSeconds(10), List.of());
+        var outcome = new EmbeddedDriver().drive(spec, new RunControl());
+        assertThat(gzipped.get()).as("answers the test server gzipped").isGreaterThan(0);
+        assertThat(outcome.journeyFailures()).isZero();
+        assertThat(outcome.journeys()).isEqualTo(6);
+        assertThat(outcome.requests()).isEqualTo(6 * 5);
+    }
+
+    @Test
     void aWrongPasswordFailsTheJourney() throws Exception {
         var outcome = drive(Journeys.workload("journey:login-wall?password=wrong"), LoadKind.CONCURRENCY, 1, 3, true);
         assertThat(outcome.journeys()).isZero();
@@ -133,8 +149,19 @@ class EmbeddedDriverTest {
         return new EmbeddedDriver().drive(spec, new RunControl());
     }
 
-    private static void answer(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
+    /** Answers gzipped when the client accepts it, as the targets do with gzip=on. */
+    private void answer(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
         var bytes = body.getBytes(StandardCharsets.UTF_8);
+        var accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (bytes.length > 0 && accept != null && accept.contains("gzip")) {
+            var zipped = new ByteArrayOutputStream();
+            try (var gzip = new GZIPOutputStream(zipped)) {
+                gzip.write(bytes);
+            }
+            bytes = zipped.toByteArray();
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            gzipped.incrementAndGet();
+        }
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (var out = exchange.getResponseBody()) {
