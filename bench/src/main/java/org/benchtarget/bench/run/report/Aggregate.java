@@ -13,7 +13,7 @@ import java.util.function.Function;
 /** The repetitions of one profile x endpoint x level folded into one line: medians, ranges, sums. */
 record Aggregate(String profile, String endpoint, String load, int level, int runs, long requests,
                  double throughput, double throughputMin, double throughputMax, Double p50, Double p90, Double p99,
-                 Double p999, Double max, Errors errors, long journeys, long journeyFailures, double cpuAvg,
+                 Double p999, Double max, Errors errors, long journeys, long journeyFailures, double journeysPerSecond, double cpuAvg,
                  double rssMax, int threadsMax) {
 
     /** Groups in first-seen order (profiles, then endpoints, then levels as run). */
@@ -38,6 +38,7 @@ record Aggregate(String profile, String endpoint, String load, int level, int ru
                     group.stream().map(Measurement::errors).reduce(Errors.NONE, Errors::plus),
                     group.stream().mapToLong(Measurement::journeys).sum(),
                     group.stream().mapToLong(Measurement::journeyFailures).sum(),
+                    median(group, m -> m.seconds() > 0 ? m.journeys() / m.seconds() : 0.0),
                     median(group, m -> m.resources().cpuAvgPercent()),
                     group.stream().mapToDouble(m -> m.resources().rssMaxMiB()).max().orElse(0),
                     group.stream().mapToInt(m -> m.resources().threadsMax()).max().orElse(0)));
@@ -51,6 +52,12 @@ record Aggregate(String profile, String endpoint, String load, int level, int ru
 
     String key() {
         return key(profile, endpoint, level);
+    }
+
+    /** Failed journeys per 10,000 started, over all runs (seed 001's measure of survey failures). */
+    double journeyFailuresPer10k() {
+        long started = journeys + journeyFailures;
+        return started == 0 ? 0 : journeyFailures * 10_000.0 / started;
     }
 
     /** Mean time per request across all concurrent requests, as ab prints it (the seeds' "ms/req"). */

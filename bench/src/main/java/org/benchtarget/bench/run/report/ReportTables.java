@@ -80,8 +80,29 @@ final class ReportTables {
             tables.add(new Table(endpoint + ": requests per second", "median of " + runs + " run(s); (n err) = failed requests over all runs",
                     headers, rows));
             tables.add(new Table(endpoint + ": p99 latency (ms)", "median of the runs' p99", headers, p99Rows));
+            if (endpoint.startsWith("journey:")) {
+                tables.add(journeys(endpoint, headers, runs));
+            }
         }
         return tables;
+    }
+
+    /** Seed 001's measures for a scripted journey: users who finished per second, and failures per 10,000. */
+    private Table journeys(String endpoint, List<String> headers, int runs) {
+        var rows = new ArrayList<List<String>>();
+        for (int level : levels) {
+            var row = new ArrayList<String>();
+            row.add(Integer.toString(level));
+            for (var profile : profiles) {
+                var found = find(profile, endpoint, level);
+                row.add(found == null ? "" : number(found.journeysPerSecond()) + "/s, " + found.journeys() + " done, "
+                        + found.journeyFailures() + " failed (" + String.format(Locale.ROOT, "%.1f", found.journeyFailuresPer10k()) + " per 10,000)");
+            }
+            rows.add(row);
+        }
+        return new Table(endpoint + ": completed journeys", "journeys per second: median of " + runs
+                + " run(s); done and failed: over all runs (a journey fails when any of its requests fails or answers unexpectedly); "
+                + "seven-surveys: one journey is one user completing the seven surveys", headers, rows);
     }
 
     private Table grid() {
