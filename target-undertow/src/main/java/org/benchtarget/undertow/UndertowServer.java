@@ -53,7 +53,7 @@ public final class UndertowServer implements AutoCloseable {
         }
         var graceful = new GracefulStop(handler, app.serverHeader());
         var limits = settings.limits();
-        var undertow = RequestLimitOptions.blockingReads(RequestLimitOptions.apply(Undertow.builder(), limits), limits)
+        var undertow = RequestLimitOptions.apply(Undertow.builder(), limits)
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(settings.threads())

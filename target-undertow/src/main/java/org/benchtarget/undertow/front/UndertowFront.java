@@ -96,7 +96,7 @@ final class UndertowFront implements Front {
         var graceful = new GracefulStop(router(files, buffered, windows, listing, server, date, settings.keepalive(),
                 settings.limits().maxBodyBytes()), server);
         // with bodies buffered at the front, a stalled body times out here, before any backend saw it
-        var undertow = RequestLimitOptions.blockingReads(RequestLimitOptions.apply(Undertow.builder(), settings.limits()), settings.limits())
+        var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(FRONT_WORKER_THREADS)
