@@ -64,6 +64,28 @@ class ReportsTest {
     }
 
     @Test
+    void journeysGetCompletionsAndFailuresPer10k(@TempDir Path folder) throws Exception {
+        var measurements = List.of(
+                journey(10, 1, 40, 0, 2.0), journey(10, 2, 60, 0, 2.0), journey(10, 3, 50, 0, 2.0),
+                journey(50, 1, 199, 1, 2.0), journey(50, 2, 200, 0, 2.0), journey(50, 3, 199, 1, 2.0));
+        var results = new Results("seed-001", "surveys", "001", false, "embedded", "2026-11-23T00:00:00Z", "2026-11-23T00:01:00Z",
+                false, Map.of("cpus", "2"), Map.of("layout", "PER_ENDPOINT"),
+                List.of(new Results.ProfileInfo("undertow-threads", "undertow-threads", Map.of("workers", "threads"))), List.of(), measurements);
+        Reports.writeAll(folder, results);
+        var markdown = Files.readString(folder.resolve("report.md"));
+        // median of 20, 30, 25 journeys/s; 150 done; 598 done and 2 failed of 600 = 33.3 per 10,000
+        assertThat(markdown).contains("### journey:seven-surveys: completed journeys")
+                .contains("| 10 | 25.0/s, 150 done, 0 failed (0.0 per 10,000) |")
+                .contains("| 50 | 99.5/s, 598 done, 2 failed (33.3 per 10,000) |");
+    }
+
+    private static Measurement journey(int level, int run, long done, long failed, double seconds) {
+        return new Measurement("undertow-threads", "journey:seven-surveys", "c", level, run, "embedded", done * 20, seconds,
+                done * 20 / seconds, new Latency(1.0, 2.0, 5.0, 9.0, 12.0, 1.5), Errors.NONE, done, failed,
+                Resources.of(List.of(new Sample(1.0, 0, 100, 20, 1)), 80), Map.of("workers", "threads"));
+    }
+
+    @Test
     void compareGivesRatios(@TempDir Path first, @TempDir Path second) throws Exception {
         Reports.writeAll(first, results("PER_ENDPOINT", 1.0));
         Reports.writeAll(second, results("PER_ENDPOINT", 1.5));
