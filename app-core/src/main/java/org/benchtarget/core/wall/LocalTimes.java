@@ -2,7 +2,6 @@ package org.benchtarget.core.wall;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +26,5 @@ final class LocalTimes {
         var local = instant.atZone(zone);
         var state = new ZoneState(zone, zone.getRules().isDaylightSavings(instant));
         return DATE_TIME.format(local) + zoneNames.computeIfAbsent(state, key -> ZONE_NAME.format(local));
-    }
-
-    /** The reference this class must match, for tests. */
-    static String reference(Instant instant, ZoneId zone) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH).format(ZonedDateTime.ofInstant(instant, zone));
     }
 }
