@@ -210,7 +210,7 @@ public final class App implements AutoCloseable {
         if (SecurityHeaders.isHtml(result.contentType())) {
             extra.addAll(SecurityHeaders.HTML);
         }
-        if (settings.gzip() && result.body().length >= GZIP_MIN_BYTES) {
+        if (settings.gzip() && result.body().length() >= GZIP_MIN_BYTES) {
             extra.add(VARY);
         }
         if (settings.fixture().manifest()) {

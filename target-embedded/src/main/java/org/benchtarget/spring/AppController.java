@@ -45,9 +45,12 @@ final class AppController implements HttpRequestHandler {
             }
         }
         var body = result.body();
-        if (body.length > 0) {
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+        if (!body.isEmpty()) {
+            response.setContentLength(body.length());
+            var out = response.getOutputStream();
+            for (var part : body.parts()) {
+                out.write(part);
+            }
         }
     }
 }

@@ -49,12 +49,15 @@ final class AppServlet extends HttpServlet {
             }
         }
         var body = result.body();
-        if (body.length == 0) {
+        if (body.isEmpty()) {
             return;
         }
-        response.setContentLength(body.length);
+        response.setContentLength(body.length());
         if (!request.getMethod().equals("HEAD")) {
-            response.getOutputStream().write(body);
+            var out = response.getOutputStream();
+            for (var part : body.parts()) {
+                out.write(part);
+            }
         }
     }
 }

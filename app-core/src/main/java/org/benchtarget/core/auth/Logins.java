@@ -1,18 +1,17 @@
 package org.benchtarget.core.auth;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import org.benchtarget.core.db.DataAccessException;
 import org.benchtarget.core.web.Csrf;
 import org.benchtarget.core.web.Forms;
 import org.benchtarget.core.web.Header;
+import org.benchtarget.core.web.Pages;
 import org.benchtarget.core.web.PathParams;
 import org.benchtarget.core.web.QueryParams;
 import org.benchtarget.core.web.WebRequest;
 import org.benchtarget.core.web.WebResult;
 import org.benchtarget.db.Passwords;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -21,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * GET and POST /login, POST /logout. The sign-in form has no session to bind its CSRF token to,
@@ -117,11 +117,9 @@ public final class Logins {
     }
 
     private WebResult page(int status, LoginForm form, List<Header> headers) {
-        var output = new Utf8ByteOutput();
-        templates.render("auth/login.jte", form, output);
         var all = new ArrayList<>(headers);
         all.add(new Header("Cache-Control", "no-store"));
-        return new WebResult(status, WebResult.HTML, all, output.toByteArray());
+        return new WebResult(status, WebResult.HTML, all, Pages.render(templates, "auth/login.jte", form));
     }
 
     private static LoginForm withError(LoginForm form, String error) {

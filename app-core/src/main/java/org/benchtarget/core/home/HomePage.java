@@ -1,16 +1,17 @@
 package org.benchtarget.core.home;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
+import org.benchtarget.core.web.Body;
+import org.benchtarget.core.web.Pages;
 import org.benchtarget.core.web.WebResult;
 
 /**
  * Seed 002's home page for anonymous visitors: a template and no database. With
- * {@code cache=page} it is rendered once and the bytes reused. Thread-safe.
+ * {@code cache=page} it is rendered once and the body reused. Thread-safe.
  */
 public final class HomePage {
     private final TemplateEngine templates;
-    private final byte[] cached;
+    private final Body cached;
 
     public HomePage(TemplateEngine templates, boolean cachePage) {
         this.templates = templates;
@@ -22,9 +23,7 @@ public final class HomePage {
         return WebResult.ok(WebResult.HTML, cached != null ? cached : render());
     }
 
-    private byte[] render() {
-        var output = new Utf8ByteOutput();
-        templates.render("home/home.jte", null, output);
-        return output.toByteArray();
+    private Body render() {
+        return Pages.render(templates, "home/home.jte", null);
     }
 }

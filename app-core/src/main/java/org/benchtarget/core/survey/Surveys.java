@@ -1,13 +1,13 @@
 package org.benchtarget.core.survey;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.benchtarget.core.web.Csrf;
 import org.benchtarget.core.web.Forms;
 import org.benchtarget.core.web.Header;
 import org.benchtarget.core.web.HttpProblem;
+import org.benchtarget.core.web.Pages;
 import org.benchtarget.core.web.QueryParams;
 import org.benchtarget.core.web.Signer;
 import org.benchtarget.core.web.WebRequest;
@@ -15,7 +15,6 @@ import org.benchtarget.core.web.WebResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Seed 001: anonymous respondents complete multi-page surveys. {@code GET /surveys/{id}} starts a
@@ -191,9 +191,7 @@ public final class Surveys implements AutoCloseable {
     }
 
     private WebResult html(int status, String template, Object model) {
-        var output = new Utf8ByteOutput();
-        templates.render(template, model, output);
-        return new WebResult(status, WebResult.HTML, List.of(), output.toByteArray());
+        return new WebResult(status, WebResult.HTML, List.of(), Pages.render(templates, template, model));
     }
 
     private static String pageUrl(Survey survey, int pageNo, String token) {

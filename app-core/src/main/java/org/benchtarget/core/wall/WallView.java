@@ -1,8 +1,8 @@
 package org.benchtarget.core.wall;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import org.benchtarget.core.web.Header;
+import org.benchtarget.core.web.Pages;
 import org.benchtarget.core.web.WebResult;
 import org.benchtarget.db.ItemMarkup;
 
@@ -46,8 +46,6 @@ final class WallView {
     }
 
     private WebResult render(String template, Object model) {
-        var output = new Utf8ByteOutput();
-        templates.render(template, model, output);
-        return new WebResult(200, WebResult.HTML, PRIVATE, output.toByteArray());
+        return new WebResult(200, WebResult.HTML, PRIVATE, Pages.render(templates, template, model));
     }
 }

@@ -6,17 +6,20 @@ import java.util.List;
 
 /**
  * What an endpoint answers: status, content type, extra headers and the whole body. Adapters write
- * it as it is; Date and Server headers are theirs. Immutable apart from {@link #withHeader}.
+ * it as it is; Date and Server headers are theirs. Immutable.
  */
-public record WebResult(int status, String contentType, List<Header> headers, byte[] body) {
+public record WebResult(int status, String contentType, List<Header> headers, Body body) {
     public static final String TEXT = "text/plain; charset=utf-8";
     public static final String HTML = "text/html; charset=utf-8";
     public static final String JSON = "application/json";
-    private static final byte[] EMPTY = new byte[0];
 
     public WebResult {
         headers = headers == null ? List.of() : headers;
-        body = body == null ? EMPTY : body;
+        body = body == null ? Body.EMPTY : body;
+    }
+
+    public WebResult(int status, String contentType, List<Header> headers, byte[] body) {
+        this(status, contentType, headers, Body.of(body));
     }
 
     public static WebResult text(int status, String text) {
@@ -27,8 +30,12 @@ public record WebResult(int status, String contentType, List<Header> headers, by
         return new WebResult(200, contentType, List.of(), body);
     }
 
+    public static WebResult ok(String contentType, Body body) {
+        return new WebResult(200, contentType, List.of(), body);
+    }
+
     public static WebResult empty(int status, List<Header> headers) {
-        return new WebResult(status, null, headers, EMPTY);
+        return new WebResult(status, null, headers, Body.EMPTY);
     }
 
     /** Returns a copy with one more header. */

@@ -173,7 +173,7 @@ class SurveysIT {
     }
 
     private static String body(WebResult result) {
-        return new String(result.body(), StandardCharsets.UTF_8);
+        return new String(result.body().bytes(), StandardCharsets.UTF_8);
     }
 
     private static String find(Pattern pattern, String html) {

@@ -47,6 +47,6 @@ class WallViewTest {
         var result = view.wall(viewer, wall, items, "token-1");
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.header("Cache-Control")).isEqualTo("private, no-cache");
-        return new String(result.body(), StandardCharsets.UTF_8);
+        return new String(result.body().bytes(), StandardCharsets.UTF_8);
     }
 }

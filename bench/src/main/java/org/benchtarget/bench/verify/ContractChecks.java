@@ -194,6 +194,10 @@ public final class ContractChecks {
         expect(sameMediaType("text/html; charset=utf-8", response.header("content-type")), "content type %s", response.header("content-type"));
         var html = response.text();
         expect(response.body().length >= 2_048, "only %d bytes", response.body().length);
+        // A page rendered in parts must still go out with its length, not chunked: ab's HTTP/1.0 keep-alive needs it.
+        var length = response.header("content-length");
+        expect(length != null && Integer.parseInt(length) == response.body().length, "Content-Length %s for %d bytes",
+                length, response.body().length);
         for (var link : List.of("/static/site.css", "href=\"/login\"", "href=\"/surveys\"")) {
             expect(html.contains(link), "no %s", link);
         }

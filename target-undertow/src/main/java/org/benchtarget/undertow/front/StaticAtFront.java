@@ -34,7 +34,7 @@ final class StaticAtFront implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         var result = files.serve(exchange.getRequestPath(), new ExchangeRequest(exchange, System.nanoTime(), bodyDeadline));
-        if (gzip && result.body().length >= App.GZIP_MIN_BYTES) {
+        if (gzip && result.body().length() >= App.GZIP_MIN_BYTES) {
             result = result.withHeader("Vary", "Accept-Encoding");
         }
         ResultWriter.write(exchange, result, server, date.now(), keepalive);
