@@ -47,10 +47,7 @@ final class AppController implements HttpRequestHandler {
         var body = result.body();
         if (!body.isEmpty()) {
             response.setContentLength(body.length());
-            var out = response.getOutputStream();
-            for (var part : body.parts()) {
-                out.write(part);
-            }
+            body.writeTo(response.getOutputStream());
         }
     }
 }

@@ -54,10 +54,7 @@ final class AppServlet extends HttpServlet {
         }
         response.setContentLength(body.length());
         if (!request.getMethod().equals("HEAD")) {
-            var out = response.getOutputStream();
-            for (var part : body.parts()) {
-                out.write(part);
-            }
+            body.writeTo(response.getOutputStream());
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.benchtarget.core.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -39,6 +41,13 @@ public final class Body {
     /** The parts in order; none is empty unless the body is. */
     public List<byte[]> parts() {
         return parts;
+    }
+
+    /** Writes the parts in order to {@code out} (a servlet stream, which aggregates them); does not close it. */
+    public void writeTo(OutputStream out) throws IOException {
+        for (var part : parts) {
+            out.write(part);
+        }
     }
 
     /** All bytes in one array: the part itself for a body of one part, else a copy (for gzip, caches, tests). */

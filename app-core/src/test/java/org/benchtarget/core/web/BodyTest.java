@@ -32,6 +32,13 @@ class BodyTest {
     }
 
     @Test
+    void writesItsPartsInOrder() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        Body.ofParts(new ArrayList<>(List.of(utf8("<p>"), utf8("é"), utf8("</p>"))), 9).writeTo(out);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("<p>é</p>");
+    }
+
+    @Test
     void partsCannotBeChangedThroughTheBody() {
         var body = Body.ofParts(new ArrayList<>(List.of(utf8("a"), utf8("b"))), 2);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> body.parts().add(utf8("c")))
