@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.benchtarget.jettyerrors.PlainErrorHandler;
+import org.benchtarget.jettyerrors.WholeBodyHandler;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -79,6 +80,8 @@ class AppConfiguration {
             server.setErrorHandler(new PlainErrorHandler("benchtarget-" + settings.target()));
             // bodies over request.max-body answer 413 before Spring's filters and a thread read them
             server.insertHandler(new SizeLimitHandler(settings.limits().maxBodyBytes(), -1));
+            // ... and outside it, a body is read whole before a pool thread serves the request (slow clients hold no thread)
+            server.insertHandler(new WholeBodyHandler(settings.limits().maxBodyBytes(), settings.limits().idleTimeout().toMillis()));
             // Spring Boot has no property for the accept queue (Jetty's default is the JVM's 50), nor for the
             // parser's header cache (about 38 KB per connection: the JVM ran out of memory at 2,000 connections).
             for (var connector : server.getConnectors()) {

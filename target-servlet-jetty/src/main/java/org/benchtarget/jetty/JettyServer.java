@@ -8,6 +8,7 @@ import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
 import org.benchtarget.jettyerrors.PlainErrorHandler;
+import org.benchtarget.jettyerrors.WholeBodyHandler;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -84,7 +85,10 @@ public final class JettyServer implements AutoCloseable {
         // bodies over the limit answer 413 before a servlet thread reads them (the app reads at most that much too)
         var sizeLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1);
         sizeLimit.setHandler(handler);
-        server.setHandler(new GracefulHandler(sizeLimit));
+        // a body is read whole before a pool thread serves the request: a slow client never holds a thread
+        var wholeBody = new WholeBodyHandler(limits.maxBodyBytes(), limits.idleTimeout().toMillis());
+        wholeBody.setHandler(sizeLimit);
+        server.setHandler(new GracefulHandler(wholeBody));
         server.setErrorHandler(new PlainErrorHandler(app.serverHeader()));
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         server.setStopAtShutdown(false); // TargetLauncher's hook stops it, then closes the App

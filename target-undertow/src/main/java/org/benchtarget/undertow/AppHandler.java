@@ -12,7 +12,8 @@ import java.util.concurrent.Executor;
  * The one Undertow handler: route, pick the thread, let app-core answer, write the result.
  * workers=nio answers requests that cannot block (hello, static, home, metrics) on the IO thread and
  * dispatches the rest once to the worker pool; threads dispatches everything to the pool; virtual
- * runs each request on a new virtual thread. Thread-safe.
+ * runs each request on a new virtual thread. A body is read whole on the IO thread first ({@link BodyFirst}), so no
+ * worker ever waits for a client. Thread-safe.
  */
 final class AppHandler implements HttpHandler {
     private final App app;
@@ -20,7 +21,7 @@ final class AppHandler implements HttpHandler {
     private final Executor virtualThreads;
     private final boolean keepalive;
     private final String server;
-    private final java.time.Duration bodyDeadline;
+    private final BodyFirst bodies;
 
     AppHandler(App app, Executor virtualThreads) {
         this.app = app;
@@ -28,14 +29,22 @@ final class AppHandler implements HttpHandler {
         this.virtualThreads = virtualThreads;
         this.keepalive = app.settings().keepalive();
         this.server = app.serverHeader();
-        this.bodyDeadline = app.settings().limits().idleTimeout();
+        var limits = app.settings().limits();
+        this.bodies = new BodyFirst(limits.maxBodyBytes(), limits.idleTimeout(), BodyFirst.defaultBudget());
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long arrival = System.nanoTime();
         var match = app.resolve(exchange.getRequestMethod().toString(), exchange.getRequestPath());
-        var request = new ExchangeRequest(exchange, arrival, bodyDeadline);
+        if (exchange.isRequestComplete()) {
+            route(exchange, match, ExchangeRequest.withoutBody(exchange, arrival));
+        } else {
+            bodies.read(exchange, arrival, request -> route(exchange, match, request));
+        }
+    }
+
+    private void route(HttpServerExchange exchange, Routes.Match match, ExchangeRequest request) {
         if (!exchange.isInIoThread() || (workers == Workers.NIO && !app.mayBlock(match, request))) {
             serve(exchange, match, request);
         } else if (workers == Workers.VIRTUAL) {

@@ -4,23 +4,39 @@ import io.undertow.server.HttpServerExchange;
 import org.benchtarget.core.web.BodyLimit;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.WebRequest;
-import org.xnio.IoUtils;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-/** An Undertow exchange seen as a {@link WebRequest}. Confined to the exchange's thread. */
+/**
+ * An Undertow exchange seen as a {@link WebRequest}. Its body was read whole before the app ran
+ * ({@link BodyFirst}), so {@link #body} never blocks. Confined to the exchange's thread.
+ */
 public final class ExchangeRequest implements WebRequest {
+    private static final byte[] NO_BODY = new byte[0];
+
     private final HttpServerExchange exchange;
     private final long arrivalNanos;
-    private final Duration bodyDeadline;
+    private final byte[] body;
+    private final HttpProblem bodyProblem;
 
-    /** {@code bodyDeadline}: the whole body must arrive within it (request.idle-timeout), see {@link BodyLimit}. */
-    public ExchangeRequest(HttpServerExchange exchange, long arrivalNanos, Duration bodyDeadline) {
+    private ExchangeRequest(HttpServerExchange exchange, long arrivalNanos, byte[] body, HttpProblem bodyProblem) {
         this.exchange = exchange;
         this.arrivalNanos = arrivalNanos;
-        this.bodyDeadline = bodyDeadline;
+        this.body = body;
+        this.bodyProblem = bodyProblem;
+    }
+
+    /** A request that came without a body. */
+    public static ExchangeRequest withoutBody(HttpServerExchange exchange, long arrivalNanos) {
+        return new ExchangeRequest(exchange, arrivalNanos, NO_BODY, null);
+    }
+
+    /** A request whose whole body has been read. */
+    static ExchangeRequest withBody(HttpServerExchange exchange, long arrivalNanos, byte[] body) {
+        return new ExchangeRequest(exchange, arrivalNanos, body, null);
+    }
+
+    /** A request whose body could not be read: the app answers {@code problem} if it asks for the body. */
+    static ExchangeRequest withUnreadableBody(HttpServerExchange exchange, long arrivalNanos, HttpProblem problem) {
+        return new ExchangeRequest(exchange, arrivalNanos, NO_BODY, problem);
     }
 
     @Override
@@ -50,29 +66,10 @@ public final class ExchangeRequest implements WebRequest {
     }
 
     @Override
-    public byte[] body(int limit) throws IOException {
-        // The smaller of the app's limit and request.max-body (MAX_ENTITY_SIZE). Undertow may deliver one byte
-        // more, so BodyLimit sees the excess and answers 413, where Undertow would fail the read (a 400).
-        int effective = (int) Math.min(limit, exchange.getMaxEntitySize());
-        exchange.setMaxEntitySize(effective + 1L);
-        if (!exchange.isBlocking()) {
-            exchange.startBlocking();
+    public byte[] body(int limit) {
+        if (bodyProblem != null) {
+            throw bodyProblem;
         }
-        // A client that stops sending mid-body would block this worker in a read for good: at the deadline the
-        // connection is closed, which fails the read. Armed only while a body is read, unlike a socket read
-        // timeout, which re-arms a timer on every read of every request (/hello ~5% slower with it, side by side).
-        var watchdog = exchange.getIoThread().executeAfter(() -> IoUtils.safeClose(exchange.getConnection()),
-                bodyDeadline.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            return BodyLimit.read(exchange.getInputStream(), exchange.getRequestContentLength(), effective, bodyDeadline);
-        } catch (RuntimeException e) {
-            if (exchange.getConnection().isOpen()) {
-                throw e;
-            }
-            // the client went away mid-body; Undertow's stream may then fail unchecked (an NPE on its freed buffer)
-            throw HttpProblem.badRequest("request body incomplete: the client closed the connection");
-        } finally {
-            watchdog.remove();
-        }
+        return BodyLimit.within(body, limit);
     }
 }

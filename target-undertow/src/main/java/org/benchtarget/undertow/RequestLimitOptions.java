@@ -15,7 +15,7 @@ public final class RequestLimitOptions {
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.maxHeaderBytes())
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) limits.maxBodyBytes())
                 // silent connections, between requests and mid-request, are closed ... (a body that stalls or
-                // trickles is cut off by its own deadline: ExchangeRequest on the app server, BodyDeadline on the
+                // trickles is cut off by its own deadline: BodyFirst on the app server, BodyDeadline on the
                 // daemon front; no XNIO READ_TIMEOUT, which re-arms a timer on every read: /hello ~5% slower)
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, idleMillis)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, idleMillis)

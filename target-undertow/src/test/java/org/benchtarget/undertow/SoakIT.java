@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code bench soak --quick} against this module's jar (built in package), in-process (undertow-nio) and daemon
  * mode (daemon-p2-t10), each as its own process on the suite's own PostgreSQL: overload at 1,000 and 2,000
- * connections, 350 surveys exactly once (in daemon mode again while a backend is SIGKILLed), PostgreSQL stopped
+ * connections, 1,000 slow clients of each kind (bodies, heads, reads), 350 surveys exactly once (in daemon mode again while a backend is SIGKILLed), PostgreSQL stopped
  * and started under load, SIGTERM under load. Every row must pass. Bounded: about a minute per profile.
  */
 class SoakIT {
@@ -40,7 +40,7 @@ class SoakIT {
                 OUT, new PrintStream(System.out, true));
 
         assertThat(tables.get("undertow-nio")).extracting(row -> row.test()).containsExactly(
-                "overload /hello", "overload /hello", "overload /db", "overload /db", "surveys, exactly once", "bad input", "security", "database outage", "graceful shutdown");
+                "overload /hello", "overload /hello", "overload /db", "overload /db", "slow bodies", "slowloris", "slow reads", "surveys, exactly once", "bad input", "security", "database outage", "graceful shutdown");
         assertThat(tables.get("daemon-p2-t10")).extracting(row -> row.test()).contains("surveys, backend killed");
         tables.forEach((profile, rows) -> assertThat(rows).allSatisfy(row ->
                 assertThat(row.passed()).as("%s %s: %s", profile, row.test(), row.detail()).isTrue()));

@@ -53,7 +53,18 @@ public final class BodyLimit {
         return bytes.toByteArray();
     }
 
-    private static HttpProblem tooLarge(int limit) {
+    /**
+     * Returns {@code body}, a body the adapter read whole before the app ran, or the 413 problem when it is
+     * larger than {@code limit} (the route's own limit, which may be below {@code request.max-body}).
+     */
+    public static byte[] within(byte[] body, int limit) {
+        if (body.length > limit) {
+            throw tooLarge(limit);
+        }
+        return body;
+    }
+
+    public static HttpProblem tooLarge(int limit) {
         return new HttpProblem(413, "request body larger than " + limit + " bytes");
     }
 

@@ -1,5 +1,8 @@
 package org.benchtarget.bench.soak;
 
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,6 +38,8 @@ final class ProbeLoad implements AutoCloseable {
         final AtomicLong other = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final AtomicLong maxMillis = new AtomicLong();
+        /** Every answer's latency (failures excluded), in microseconds. */
+        final Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 2);
         /** When the last answer other than 200 came (System.nanoTime), 0 for none. */
         volatile long lastProblemNanos;
         volatile String lastProblem = "";
@@ -80,7 +86,9 @@ final class ProbeLoad implements AutoCloseable {
             try {
                 var response = client.send(request, HttpResponse.BodyHandlers.discarding());
                 tally = tally(phase, path);
-                long millis = (System.nanoTime() - began) / 1_000_000;
+                long nanos = System.nanoTime() - began;
+                tally.latency.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), tally.latency.getHighestTrackableValue()));
+                long millis = nanos / 1_000_000;
                 tally.maxMillis.accumulateAndGet(millis, Math::max);
                 if (response.statusCode() == 200) {
                     tally.ok.incrementAndGet();

@@ -32,6 +32,7 @@ public final class SoakSuite {
     static List<SoakTest> tests() {
         return List.of(
                 new Overload(),
+                new SlowClients(),
                 new SurveySoak(),
                 SoakTest.checks("bad input", "every endpoint x method, 20 slow clients", "malformed, oversized, slow and abandoned requests",
                         base -> new BadInputChecks(base).checks()),

@@ -30,7 +30,12 @@ public final class BadInputChecks {
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
             "CONNECT", "PROPFIND", "get", "X".repeat(300));
     private static final int SLOW_CLIENTS = 20;
-    private static final int SLOW_BODIES = 8;
+    /**
+     * Slow bodies per worker thread of the target: a server that gives each body a worker until the body's deadline
+     * would keep every worker busy for several deadlines in a row, longer than the bystander's bound.
+     */
+    private static final int SLOW_BODIES_PER_THREAD = 4;
+    private static final int MIN_SLOW_BODIES = 64;
     private static final Duration TRICKLE = Duration.ofSeconds(4);
     private static final Duration TRICKLE_PAUSE = Duration.ofMillis(500);
     /** Closing a silent connection is only waited for when the target's idle timeout is this short. */
@@ -58,7 +63,11 @@ public final class BadInputChecks {
     }
 
     /** The target's limits as its /info tells them (defaults when it does not). */
-    private record Limits(int maxHeaderBytes, int maxBodyBytes, Duration idleTimeout) {
+    private record Limits(int maxHeaderBytes, int maxBodyBytes, Duration idleTimeout, int threads) {
+        /** More slow bodies than the target has worker threads (a virtual-thread target reports the knob too). */
+        int slowBodies() {
+            return Math.max(MIN_SLOW_BODIES, SLOW_BODIES_PER_THREAD * threads);
+        }
     }
 
     public List<Check> checks() {
@@ -72,7 +81,7 @@ public final class BadInputChecks {
                 new Check("bad input: conflicting and malformed Content-Length and chunking: 4xx or a close", this::framing),
                 new Check("bad input: every POST with a wrong or missing content type, bad encodings, oversized bodies and fields, duplicate parameters: 4xx, nothing stored", this::bodies),
                 new Check("bad input: " + SLOW_CLIENTS + " slowloris clients trickling headers: others unaffected, each slow one closed or refused", this::slowloris),
-                new Check("bad input: " + SLOW_BODIES + " bodies trickled just under the idle timeout (R.U.D.Y.): others unaffected, each cut off (408 or a close) soon after the idle timeout", this::slowBodies),
+                new Check("bad input: " + SLOW_BODIES_PER_THREAD + " bodies per worker thread trickled just under the idle timeout (R.U.D.Y.): others unaffected, each cut off (408 or a close) soon after the idle timeout", this::slowBodies),
                 new Check("bad input: abandoned connections (half-sent heads and bodies, closed or reset): others unaffected, silent ones closed", this::abandoned),
                 new Check("bad input: afterwards healthy, and no 5xx counted in /metrics", this::after));
     }
@@ -88,7 +97,7 @@ public final class BadInputChecks {
         if (limits == null) {
             var info = http.get("/info").text();
             limits = new Limits(intKnob(info, "request.max-header", 16 * 1024), intKnob(info, "request.max-body", 64 * 1024),
-                    durationKnob(info, "request.idle-timeout", Duration.ofSeconds(30)));
+                    durationKnob(info, "request.idle-timeout", Duration.ofSeconds(30)), intKnob(info, "threads", 32));
         }
         return limits;
     }
@@ -323,10 +332,13 @@ public final class BadInputChecks {
     /**
      * Bodies sent one byte at a time, each byte well within the idle timeout: without a bound on the whole body a
      * server reads them for as long as the client likes (a thread each on a blocking server). Each must be
-     * answered 408 or closed once the body has taken longer than the idle timeout.
+     * answered 408 or closed once the body has taken longer than the idle timeout, counted from its arrival; and
+     * there are more of them than the target has worker threads, so a server that gives each body a worker while
+     * it arrives starves the bystander (8 bodies passed on a 32-thread pool that 1,000 took down).
      */
     private void slowBodies() throws Exception {
         var idle = limits().idleTimeout();
+        int slowBodies = limits().slowBodies();
         if (idle.compareTo(LONGEST_IDLE_WAITED) > 0) {
             return; // a target with a long idle timeout is not waited for (bench verify's hardening knobs set 3 s)
         }
@@ -334,7 +346,7 @@ public final class BadInputChecks {
         var sockets = new ArrayList<Socket>();
         var answers = new java.util.HashMap<Socket, byte[]>();
         try (var bystander = Bystander.start(base)) {
-            for (int i = 0; i < SLOW_BODIES; i++) {
+            for (int i = 0; i < slowBodies; i++) {
                 var socket = raw.open();
                 sockets.add(socket);
                 write(socket, RawHttp.head("POST /login HTTP/1.1", form, "Content-Length: 400") + "csrf=");
@@ -355,7 +367,7 @@ public final class BadInputChecks {
                 }
                 Thread.sleep(pause);
             }
-            bystander.stopAndExpectUnaffected("while " + SLOW_BODIES + " clients trickled bodies");
+            bystander.stopAndExpectUnaffected("while " + slowBodies + " clients trickled bodies");
             expect(answers.size() == sockets.size(), "%d of %d bodies trickled for %s were still being read (no 408, no close)",
                     sockets.size() - answers.size(), sockets.size(), idle.multipliedBy(2).plusSeconds(1).toSeconds() + " s");
             for (var answer : answers.values()) {

@@ -20,20 +20,18 @@ final class StaticAtFront implements HttpHandler {
     private final String server;
     private final boolean gzip;
     private final boolean keepalive;
-    private final java.time.Duration bodyDeadline;
 
-    StaticAtFront(StaticFiles files, HttpDate date, String server, boolean gzip, boolean keepalive, java.time.Duration bodyDeadline) {
+    StaticAtFront(StaticFiles files, HttpDate date, String server, boolean gzip, boolean keepalive) {
         this.files = files;
         this.date = date;
         this.server = server;
         this.gzip = gzip;
         this.keepalive = keepalive;
-        this.bodyDeadline = bodyDeadline;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        var result = files.serve(exchange.getRequestPath(), new ExchangeRequest(exchange, System.nanoTime(), bodyDeadline));
+        var result = files.serve(exchange.getRequestPath(), ExchangeRequest.withoutBody(exchange, System.nanoTime()));
         if (gzip && result.body().length() >= App.GZIP_MIN_BYTES) {
             result = result.withHeader("Vary", "Accept-Encoding");
         }

@@ -81,8 +81,7 @@ final class UndertowFront implements Front {
                 // An HTTP/1.0 client may send no Host; the backend connection is HTTP/1.1, which requires one.
                 .addRequestHeader(Headers.HOST, new HostAndPort())
                 .build();
-        HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive(),
-                settings.limits().idleTimeout());
+        HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive());
         if (settings.gzip()) {
             files = new EncodingHandler(files, new ContentEncodingRepository().addEncodingHandler(
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
