@@ -4,6 +4,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.benchtarget.core.App;
 import org.benchtarget.core.files.StaticFiles;
+import org.benchtarget.core.fixture.ServerTiming;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.undertow.ExchangeRequest;
 import org.benchtarget.undertow.ResultWriter;
@@ -21,19 +22,26 @@ final class StaticAtFront implements HttpHandler {
     private final boolean gzip;
     private final boolean keepalive;
     private final java.time.Duration bodyDeadline;
+    private final boolean serverTiming;
 
-    StaticAtFront(StaticFiles files, HttpDate date, String server, boolean gzip, boolean keepalive, java.time.Duration bodyDeadline) {
+    StaticAtFront(StaticFiles files, HttpDate date, String server, boolean gzip, boolean keepalive, java.time.Duration bodyDeadline,
+                  boolean serverTiming) {
         this.files = files;
         this.date = date;
         this.server = server;
         this.gzip = gzip;
         this.keepalive = keepalive;
         this.bodyDeadline = bodyDeadline;
+        this.serverTiming = serverTiming;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        var result = files.serve(exchange.getRequestPath(), new ExchangeRequest(exchange, System.nanoTime(), bodyDeadline));
+        long start = System.nanoTime();
+        var result = files.serve(exchange.getRequestPath(), new ExchangeRequest(exchange, start, bodyDeadline));
+        if (serverTiming) {
+            result = result.withHeader("Server-Timing", ServerTiming.format(-1, System.nanoTime() - start, -1));
+        }
         if (gzip && result.body().length() >= App.GZIP_MIN_BYTES) {
             result = result.withHeader("Vary", "Accept-Encoding");
         }
