@@ -50,6 +50,12 @@ public final class ExchangeRequest implements WebRequest {
     }
 
     @Override
+    public boolean fromLoopback() {
+        var peer = exchange.getSourceAddress();
+        return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();
+    }
+
+    @Override
     public byte[] body(int limit) throws IOException {
         // The smaller of the app's limit and request.max-body (MAX_ENTITY_SIZE). Undertow may deliver one byte
         // more, so BodyLimit sees the excess and answers 413, where Undertow would fail the read (a 400).

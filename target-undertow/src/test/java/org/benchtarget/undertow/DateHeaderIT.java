@@ -2,10 +2,6 @@ package org.benchtarget.undertow;
 
 import org.benchtarget.bench.verify.Check;
 import org.benchtarget.bench.verify.ContractChecks;
-import org.benchtarget.core.App;
-import org.benchtarget.core.config.SettingsParser;
-import org.benchtarget.db.DbKind;
-import org.benchtarget.db.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -15,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,16 +19,13 @@ class DateHeaderIT {
 
     @Test
     void dateHasATwoDigitDayOnTheSixth() throws Exception {
-        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0"));
-        sets.addAll(SettingsParser.dbKnobs(TestDatabases.fresh(DbKind.H2)));
-        var settings = SettingsParser.parse("undertow-nio", Map.of(), sets);
         var sixth = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse("2026-12-06T21:08:35Z")));
-        try (var server = UndertowServer.newServer(App.create(settings, sixth), settings).start()) {
+        try (var server = H2Target.start("undertow-nio", sixth, "host=127.0.0.1")) {
             var base = URI.create("http://127.0.0.1:" + server.port());
             try (var client = HttpClient.newHttpClient()) {
                 var date = client.send(HttpRequest.newBuilder(base.resolve("/hello")).build(), HttpResponse.BodyHandlers.discarding())
                         .headers().firstValue("date").orElseThrow();
-                assertThat(date).matches("Sun, 06 Dec 2026 21:08:3\\d GMT");
+                assertThat(date).matches("Sun, 06 Dec 2026 21:\\d\\d:\\d\\d GMT"); // the clock ticks on from 21:08:35
             }
             var dateCheck = new ContractChecks(base).checks().stream().filter(check -> check.name().startsWith("every response")).toList();
             assertThat(dateCheck).hasSize(1);
