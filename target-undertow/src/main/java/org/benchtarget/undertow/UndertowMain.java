@@ -20,6 +20,7 @@ public final class UndertowMain {
     public static void main(String[] args) {
         // Undertow and XNIO log through jboss-logging, which would pick java.util.logging otherwise.
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        QuietTooBig.install();
         TargetLauncher.run("undertow", args, () -> {
             var settings = SettingsParser.fromArgs(List.of(args), System.getenv());
             if (settings.mode() == Mode.DAEMON) {
