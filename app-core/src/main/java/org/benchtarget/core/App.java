@@ -107,7 +107,12 @@ public final class App implements AutoCloseable {
 
     /** Opens the database (migrating and seeding it when needed) and builds every feature. */
     public static App create(Settings settings) {
-        return new App(settings, Clock.systemDefaultZone());
+        return create(settings, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #create(Settings)}, on {@code clock} (Date, /hello, sessions): tests set the day of the month. */
+    public static App create(Settings settings, Clock clock) {
+        return new App(settings, clock);
     }
 
     private Logins logins(DataSource counted, TemplateEngine templates, Clock clock) {

@@ -1,6 +1,11 @@
 package org.benchtarget.core;
 
 import org.benchtarget.core.config.SettingsException;
+import org.benchtarget.core.config.SettingsParser;
+
+import java.lang.management.ManagementFactory;
+import java.net.BindException;
+import java.util.List;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +37,11 @@ public final class TargetLauncher {
     }
 
     public static void run(String target, Starter starter) {
+        run(target, null, starter);
+    }
+
+    /** As {@link #run(String, Starter)}; {@code args} (the main's) let a failed bind name the address in use. */
+    public static void run(String target, String[] args, Starter starter) {
         Running running;
         try {
             running = starter.start();
@@ -40,7 +50,9 @@ public final class TargetLauncher {
             System.exit(2);
             return;
         } catch (Exception e) {
-            System.err.println("benchtarget-" + target + ": cannot start: " + rootMessage(e));
+            System.err.println("benchtarget-" + target + ": cannot start: " + startFailure(e, args));
+            System.err.flush();
+            exitWithoutRecording();
             System.exit(1);
             return;
         }
@@ -74,11 +86,49 @@ public final class TargetLauncher {
                 () -> System.exit(0));
     }
 
-    static String rootMessage(Throwable error) {
+    private static String startFailure(Exception error, String[] args) {
+        if (rootCause(error) instanceof BindException && args != null) {
+            try {
+                var settings = SettingsParser.fromArgs(List.of(args), System.getenv());
+                var host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+                return host + ":" + settings.port() + " is in use (" + rootMessage(error)
+                        + "): stop what listens there, or choose another port with --set port=N";
+            } catch (RuntimeException unparsable) {
+                return rootMessage(error);
+            }
+        }
+        return rootMessage(error);
+    }
+
+    /**
+     * A JVM that records an AOT cache (bench serve's first start, -XX:AOTCacheOutput) writes it at any exit, which takes
+     * seconds and prints the JVM's notes: a start that never served ends with SIGKILL instead, so nothing is recorded
+     * from it (bench serve drops the unfinished recording of a killed target).
+     */
+    private static void exitWithoutRecording() {
+        boolean recording = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        if (!recording) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).inheritIO().start().waitFor();
+            Thread.sleep(5_000); // the signal ends this JVM meanwhile
+        } catch (Exception e) {
+            // no kill command: exit normally, recording
+        }
+    }
+
+    private static Throwable rootCause(Throwable error) {
         var root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    static String rootMessage(Throwable error) {
+        var root = rootCause(error);
         var message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse("");
     }

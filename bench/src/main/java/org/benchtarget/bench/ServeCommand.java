@@ -1,6 +1,7 @@
 package org.benchtarget.bench;
 
 import org.benchtarget.bench.serve.JettyContainer;
+import org.benchtarget.bench.run.PortCheck;
 import org.benchtarget.bench.serve.StartupCache;
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.bench.serve.TargetJvm;
@@ -50,6 +51,10 @@ final class ServeCommand implements Callable<Integer> {
         if (settings.mode() == Mode.CONTAINER) {
             return JettyContainer.serve(settings, sets, jvmOptions);
         }
+        if (settings.port() != 0) {
+            // refused here, before a JVM starts (and records its AOT cache) only to fail binding
+            PortCheck.requireFree(settings.host(), settings.port(), "stop what listens there, or choose another port with --set port=N");
+        }
         var command = new ArrayList<String>();
         command.add(TargetJvm.javaBinary());
         var jar = TargetJars.jar(settings.target());
@@ -95,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
             return exit; // already stopping: the hook waits for the target and keeps its cache
         }
         cache.keep(exit);
-        return exit;
+        // a recording target that could not start ends itself with SIGKILL, so that it records nothing (TargetLauncher)
+        return exit == 137 && cache.records() ? 1 : exit;
     }
 
     /** Echoes the target's output; once it listens, warms it up (in the background of the echo). */

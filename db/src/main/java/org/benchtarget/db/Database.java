@@ -30,7 +30,28 @@ public final class Database {
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
         }
         customizer.accept(hikari);
-        return new HikariDataSource(hikari);
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(unreachable(config, e));
+        }
+    }
+
+    /**
+     * One line for a database the pool could not open: its URL (never the password), why, and what to do. Thrown
+     * without the driver's exception, whose message may carry more than the URL.
+     */
+    static String unreachable(DbConfig config, Throwable error) {
+        var root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        var why = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        if (!config.password().isEmpty()) {
+            why = why.replace(config.password(), "(set)");
+        }
+        return "cannot open the database " + config.describe() + " (" + why + "): start it there, or point db.url, db.user and db.password"
+                + " to one that runs, or leave db unset for the embedded H2";
     }
 
     public static HikariDataSource open(DbConfig config) {

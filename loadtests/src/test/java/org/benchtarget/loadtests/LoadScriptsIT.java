@@ -79,7 +79,8 @@ class LoadScriptsIT {
         var result = ToolRun.run(List.of(wrk, "-t1", "-c1", "-d1s", "-s", SCRIPTS.resolve("wrk/wall.lua").toString(), target.url()),
                 Map.of("SESSIONID", ""));
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("wall.lua: no session");
+        assertThat(result.output()).contains("wall.lua: no session", "SESSIONID=$(bin/bench token user1").doesNotContain("PANIC");
+        assertThat(result.output().strip().lines()).as(result.output()).hasSize(1);
     }
 
     @Test

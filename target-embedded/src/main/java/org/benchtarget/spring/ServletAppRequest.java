@@ -60,6 +60,11 @@ final class ServletAppRequest implements WebRequest {
     }
 
     @Override
+    public boolean fromLoopback() {
+        return WebRequest.isLoopbackLiteral(request.getRemoteAddr());
+    }
+
+    @Override
     public byte[] body(int limit) throws IOException {
         return BodyLimit.read(request.getInputStream(), request.getContentLengthLong(), limit, bodyDeadline);
     }

@@ -14,7 +14,7 @@ public final class JettyMain {
     }
 
     public static void main(String[] args) {
-        TargetLauncher.run("jetty", () -> {
+        TargetLauncher.run("jetty", args, () -> {
             var settings = SettingsParser.fromArgs(List.of(args), System.getenv());
             if (settings.mode() == Mode.CONTAINER && settings.target().equals("jetty")) {
                 throw new SettingsException("mode=container: this jar runs Jetty embedded; start profile "

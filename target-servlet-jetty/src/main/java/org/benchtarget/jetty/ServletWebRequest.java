@@ -55,6 +55,11 @@ final class ServletWebRequest implements WebRequest {
     }
 
     @Override
+    public boolean fromLoopback() {
+        return WebRequest.isLoopbackLiteral(request.getRemoteAddr());
+    }
+
+    @Override
     public byte[] body(int limit) throws IOException {
         return BodyLimit.read(request.getInputStream(), request.getContentLengthLong(), limit, bodyDeadline);
     }

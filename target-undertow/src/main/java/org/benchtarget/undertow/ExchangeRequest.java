@@ -66,6 +66,12 @@ public final class ExchangeRequest implements WebRequest {
     }
 
     @Override
+    public boolean fromLoopback() {
+        var peer = exchange.getSourceAddress();
+        return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();
+    }
+
+    @Override
     public byte[] body(int limit) {
         if (bodyProblem != null) {
             throw bodyProblem;

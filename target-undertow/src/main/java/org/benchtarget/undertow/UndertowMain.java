@@ -20,7 +20,8 @@ public final class UndertowMain {
     public static void main(String[] args) {
         // Undertow and XNIO log through jboss-logging, which would pick java.util.logging otherwise.
         System.setProperty("org.jboss.logging.provider", "slf4j");
-        TargetLauncher.run("undertow", () -> {
+        QuietTooBig.install();
+        TargetLauncher.run("undertow", args, () -> {
             var settings = SettingsParser.fromArgs(List.of(args), System.getenv());
             if (settings.mode() == Mode.DAEMON) {
                 var daemon = Daemon.start(settings, BackendLaunch.fromThisJvm(settings.backend()));

@@ -93,10 +93,16 @@ public final class UndertowServer implements AutoCloseable {
         if (app.settings().workers() != Workers.VIRTUAL) {
             var pool = undertow.getWorker().getMXBean();
             var registry = app.metrics().registry();
-            io.micrometer.core.instrument.Gauge.builder("bench.workers.busy", pool, bean -> bean.getBusyWorkerThreadCount())
-                    .description("worker threads running a task").register(registry);
-            io.micrometer.core.instrument.Gauge.builder("bench.workers.size", pool, bean -> bean.getWorkerPoolSize())
-                    .description("worker threads in the pool").register(registry);
+            // XNIO's pool (jboss-threads) does not count busy threads (-1): then the series is left out
+            // (bench_requests_busy counts the requests being served)
+            if (pool.getBusyWorkerThreadCount() >= 0) {
+                io.micrometer.core.instrument.Gauge.builder("bench.workers.busy", pool, bean -> bean.getBusyWorkerThreadCount())
+                        .description("worker threads running a task").register(registry);
+            }
+            io.micrometer.core.instrument.Gauge.builder("bench.workers.size", pool, bean -> bean.getMaxWorkerPoolSize())
+                    .description("worker threads in the pool (threads), started as requests need them").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("bench.workers.started", pool, bean -> bean.getWorkerPoolSize())
+                    .description("worker threads started so far").register(registry);
         }
         return this;
     }

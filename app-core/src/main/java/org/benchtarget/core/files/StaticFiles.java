@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -49,7 +48,7 @@ public final class StaticFiles {
     public static StaticFiles load(Instant lastModified) {
         var assets = new HashMap<String, Asset>();
         var modified = lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        var httpDate = DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC));
+        var httpDate = org.benchtarget.core.web.HttpDate.format(modified);
         for (var name : new String(read("public/index"), StandardCharsets.UTF_8).split("\n")) {
             var path = name.strip();
             if (path.isEmpty()) {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The Micrometer registry behind /metrics: request timers per endpoint, method and status, the
- * SQL statement count, JVM binders; the pool and caches register themselves. Thread-safe.
+ * SQL statement count, JVM binders; the pool and caches register themselves. Sized for a scrape every second during
+ * a run: percentiles, not histogram buckets. Thread-safe.
  */
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -109,11 +110,13 @@ public final class Metrics implements AutoCloseable {
         }
     }
 
+    /**
+     * A phase timer publishes its p50, p90 and p99 (over the last minutes), count, sum and max: 6 lines per endpoint,
+     * where a percentile histogram was 95 (92 buckets), about 2,600 of a scrape's 2,900 lines once every endpoint answered.
+     */
     private Timer phaseTimer(String name, String description, String endpoint) {
         return Timer.builder(name).description(description).tag("endpoint", endpoint)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
-                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
+                .publishPercentiles(0.5, 0.9, 0.99)
                 .register(registry);
     }
 

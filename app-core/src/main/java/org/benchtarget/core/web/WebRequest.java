@@ -30,6 +30,23 @@ public interface WebRequest {
         return 0;
     }
 
+    /**
+     * Returns whether the client connected from a loopback address (the peer of the connection, never a header);
+     * false when the adapter cannot tell.
+     */
+    default boolean fromLoopback() {
+        return false;
+    }
+
+    /** Returns whether {@code address}, an IP literal as servers report peers (IPv4, IPv6, bracketed or mapped), is loopback. */
+    static boolean isLoopbackLiteral(String address) {
+        if (address == null) {
+            return false;
+        }
+        var bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        return bare.startsWith("127.") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1") || bare.startsWith("::ffff:127.");
+    }
+
     /** Returns the value of a cookie from the Cookie header, or null. */
     default String cookie(String name) {
         return Cookies.value(header("Cookie"), name);

@@ -27,6 +27,9 @@ public final class ContractChecks {
     private static final Pattern CTIME = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 123]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}");
     private static final DateTimeFormatter CTIME_PARSE = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
     private static final String TEXT = "text/plain; charset=utf-8";
+    /** RFC 9110's IMF-fixdate: a two-digit day (06, not 6), GMT. */
+    private static final Pattern IMF_FIXDATE = Pattern.compile(
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
 
     private final HttpProbe http;
     private TargetInfo info;
@@ -48,7 +51,7 @@ public final class ContractChecks {
         var checks = new ArrayList<Check>();
         checks.add(new Check("info: JSON naming target, mode, workers and knobs, no credentials", this::info));
         checks.add(new Check("hello: 200 text/plain, ctime() form, 24 characters", this::hello));
-        checks.add(new Check("every response: Server benchtarget-*, a current Date", this::serverAndDate));
+        checks.add(new Check("every response: Server benchtarget-*, a current Date (IMF-fixdate)", this::serverAndDate));
         checks.add(new Check("db: a random row whose SHA-256 is a published one, X-Row-Id, X-Query-Count", this::randomRow));
         checks.add(new Check("db?id=1..10: each row byte-identical to its published digest", this::everyRow));
         checks.add(new Check("db?id=bad: 0, 11, -1, abc, 1.5, empty, repeated, %zz: 400 with a one-line reason", this::badIds));
@@ -112,8 +115,7 @@ public final class ContractChecks {
             var server = response.header("server");
             expect(server != null && server.startsWith("benchtarget-"), "%s: Server %s", path, server);
             var date = response.header("date");
-            expect(date != null, "%s: no Date", path);
-            ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME);
+            expectImfFixdate(path + ": Date", date);
         }
         var first = http.get("/hello").header("date");
         Thread.sleep(1_100);
@@ -171,6 +173,7 @@ public final class ContractChecks {
         var etag = response.header("etag");
         var modified = response.header("last-modified");
         expect(etag != null && modified != null, "ETag %s, Last-Modified %s", etag, modified);
+        expectImfFixdate("Last-Modified", modified);
         expect(http.get("/hello.txt", "If-None-Match", etag).status() == 304, "If-None-Match: not 304");
         expect(http.get("/hello.txt", "If-Modified-Since", modified).status() == 304, "If-Modified-Since: not 304");
         expect(http.get("/hello.txt", "If-None-Match", "\"other\"").status() == 200, "other ETag: not 200");
@@ -292,6 +295,13 @@ public final class ContractChecks {
                 expect(response.status() == 200, "HTTP/1.1 request %d: status %d", i + 1, response.status());
             }
         }
+    }
+
+    /** Fails unless {@code value} is an IMF-fixdate whose weekday fits its date. */
+    static void expectImfFixdate(String what, String value) {
+        expect(value != null, "%s: none", what);
+        expect(IMF_FIXDATE.matcher(value).matches(), "%s '%s' is not an IMF-fixdate (e.g. Sun, 06 Dec 2026 21:08:35 GMT)", what, value);
+        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
     }
 
     private static void expectOneLineReason(String what, HttpProbe.Response response) {

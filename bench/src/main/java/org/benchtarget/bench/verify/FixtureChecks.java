@@ -37,10 +37,15 @@ final class FixtureChecks {
         return http.get("/info").text();
     }
 
+    /**
+     * Every answer, static files too (a daemon's front serves those itself), names the mode: daemon when the
+     * target is a daemon's front (it answers /backends), whatever its backends run.
+     */
     private void manifest() throws Exception {
         var info = info();
         boolean on = knob(info, "manifest").equals("on");
-        for (var path : List.of("/hello", "/db", "/nope")) {
+        var expectedMode = http.get("/backends").status() == 200 ? "daemon" : knob(info, "mode");
+        for (var path : List.of("/hello", "/db", "/nope", "/hello.txt", "/static/site.css")) {
             var mode = http.get(path).header("x-bench-mode");
             if (!on) {
                 expect(mode == null, "manifest=off but %s has X-Bench-Mode", path);
@@ -49,6 +54,7 @@ final class FixtureChecks {
             expect(mode != null, "%s: no X-Bench-Mode", path);
             expect(mode.startsWith(knob(info, "target") + ","), "%s: X-Bench-Mode %s does not start with the target", path, mode);
             expect(mode.contains("workers=" + knob(info, "workers")) && mode.contains("db=" + knob(info, "db")), "%s: X-Bench-Mode %s", path, mode);
+            expect(mode.startsWith(knob(info, "target") + "," + expectedMode + ","), "%s: X-Bench-Mode %s does not say %s", path, mode, expectedMode);
         }
     }
 
@@ -56,10 +62,12 @@ final class FixtureChecks {
         boolean on = knob(info(), "server-timing").equals("on");
         var hello = http.get("/hello").header("server-timing");
         var db = http.get("/db").header("server-timing");
+        var file = http.get("/hello.txt").header("server-timing");
         if (!on) {
-            expect(hello == null && db == null, "server-timing=off but Server-Timing sent");
+            expect(hello == null && db == null && file == null, "server-timing=off but Server-Timing sent");
             return;
         }
+        expect(file != null && TIMING.matcher(file).matches(), "/hello.txt: Server-Timing %s", file);
         expect(hello != null && TIMING.matcher(hello).matches(), "/hello: Server-Timing %s", hello);
         expect(db != null && TIMING.matcher(db).matches() && db.contains("db;dur="), "/db: Server-Timing %s", db);
     }

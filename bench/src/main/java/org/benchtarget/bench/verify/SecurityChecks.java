@@ -314,7 +314,7 @@ public final class SecurityChecks {
             expect(answer.header("content-security-policy").contains("frame-ancestors 'none'"), "CSP without frame-ancestors");
             expect("same-origin".equals(answer.header("referrer-policy")), "HTML %d: Referrer-Policy %s", answer.status(), answer.header("referrer-policy"));
         }
-        for (var path : List.of("/hello", "/db?id=1", "/nope", "/db?id=x", "/surveys/1/results", "/info")) {
+        for (var path : List.of("/hello", "/db?id=1", "/nope", "/db?id=x", "/surveys/1/results", "/info", "/hello.txt", "/static/site.css")) {
             var answer = http.get(path);
             expect("nosniff".equals(answer.header("x-content-type-options")), "%s (%d) without X-Content-Type-Options: nosniff", path, answer.status());
         }

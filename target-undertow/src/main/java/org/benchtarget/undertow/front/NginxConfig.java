@@ -16,7 +16,30 @@ final class NginxConfig {
     private NginxConfig() {
     }
 
-    record Shape(String host, int port, int workerProcesses, boolean gzip, boolean keepalive, int threadsPerBackend, RequestLimits limits) {
+    /** {@code manifest}: the front's X-Bench-Mode, or null (manifest=off); {@code serverTiming}: Server-Timing on what nginx answers. */
+    record Shape(String host, int port, int workerProcesses, boolean gzip, boolean keepalive, int threadsPerBackend, RequestLimits limits,
+                 String manifest, boolean serverTiming) {
+    }
+
+    /**
+     * The headers of every answer nginx makes itself (static files, /backends), as the backends send them:
+     * nosniff, X-Bench-Mode, Server-Timing (nginx times to the millisecond: {@code $request_time} in ms).
+     */
+    private static String ownHeaders(Shape shape) {
+        var headers = new StringBuilder("            add_header X-Content-Type-Options nosniff always;\n");
+        if (shape.manifest() != null) {
+            headers.append("            add_header X-Bench-Mode \"").append(shape.manifest()).append("\" always;\n");
+        }
+        if (shape.serverTiming()) {
+            headers.append("            add_header Server-Timing \"app;dur=$front_ms\" always;\n");
+        }
+        return headers.toString();
+    }
+
+    /** Proxied answers say daemon in X-Bench-Mode (the backends run in-process and say so). */
+    private static String proxiedHeaders(Shape shape) {
+        return shape.manifest() == null ? ""
+                : "            proxy_hide_header X-Bench-Mode;\n            add_header X-Bench-Mode \"" + shape.manifest() + "\" always;\n";
     }
 
     static String render(Path dir, Shape shape, List<URI> backends) {
@@ -80,6 +103,12 @@ final class NginxConfig {
                         default $http_host;
                     }
 
+                    # $request_time (seconds, to the millisecond) as Server-Timing's milliseconds: 0.012 -> 12.000
+                    map $request_time $front_ms {
+                        ~^0\\.0*(\\d+)$ "$1.000";
+                        ~^(\\d+)\\.(\\d+)$ "$1$2.000";
+                    }
+
                     upstream backends {
                 %s        keepalive %d;
                         keepalive_requests 1000000;
@@ -89,15 +118,15 @@ final class NginxConfig {
                         listen %s:%d backlog=4096;
                         root %s/public;
                         location = /hello.txt {
-                        }
+                %s        }
                         location /static/ {
                             add_header Cache-Control "%s";
-                        }
+                %s        }
                         location = /backends {
                             alias %s/backends.json;
                             default_type application/json;
                             add_header Cache-Control no-store;
-                        }
+                %s        }
                         location / {
                             proxy_pass http://backends;
                             proxy_http_version 1.1;
@@ -110,12 +139,13 @@ final class NginxConfig {
                             proxy_read_timeout 60s;
                             proxy_next_upstream error timeout;
                             add_header X-Backend $upstream_addr always;
-                        }
+                %s        }
                     }
                 }
                 """.formatted(shape.workerProcesses(), dir, dir, dir, dir, dir, dir, dir,
                 shape.keepalive() ? "65s" : "0", shape.limits().maxBodyBytes(), shape.limits().maxBodyBytes(), shape.limits().maxHeaderBytes(),
                 shape.limits().idleTimeout().toMillis(), shape.limits().idleTimeout().toMillis(), shape.gzip() ? "on" : "off",
-                upstreams, idle, listen, shape.port(), dir, StaticFiles.STATIC_CACHE_CONTROL, dir);
+                upstreams, idle, listen, shape.port(), dir, ownHeaders(shape), StaticFiles.STATIC_CACHE_CONTROL, ownHeaders(shape), dir,
+                ownHeaders(shape), proxiedHeaders(shape));
     }
 }

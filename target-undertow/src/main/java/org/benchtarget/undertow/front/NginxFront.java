@@ -75,7 +75,8 @@ final class NginxFront implements Front {
             Files.writeString(dir.resolve("backends.json"), listing.get());
             int port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
             var shape = new NginxConfig.Shape(settings.host(), port, settings.ioThreads(), settings.gzip(), settings.keepalive(), settings.threads(),
-                    settings.limits());
+                    settings.limits(), settings.fixture().manifest() ? org.benchtarget.core.fixture.Manifest.of(settings) : null,
+                    settings.fixture().serverTiming());
             var config = dir.resolve("nginx.conf");
             Files.writeString(config, NginxConfig.render(dir, shape, backends));
             var process = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", config.toString(), "-e", dir.resolve("error.log").toString())

@@ -4,6 +4,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.benchtarget.core.App;
 import org.benchtarget.core.files.StaticFiles;
+import org.benchtarget.core.fixture.ServerTiming;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.undertow.ExchangeRequest;
 import org.benchtarget.undertow.ResultWriter;
@@ -20,18 +21,24 @@ final class StaticAtFront implements HttpHandler {
     private final String server;
     private final boolean gzip;
     private final boolean keepalive;
+    private final boolean serverTiming;
 
-    StaticAtFront(StaticFiles files, HttpDate date, String server, boolean gzip, boolean keepalive) {
+    StaticAtFront(StaticFiles files, HttpDate date, String server, boolean gzip, boolean keepalive, boolean serverTiming) {
         this.files = files;
         this.date = date;
         this.server = server;
         this.gzip = gzip;
         this.keepalive = keepalive;
+        this.serverTiming = serverTiming;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        var result = files.serve(exchange.getRequestPath(), ExchangeRequest.withoutBody(exchange, System.nanoTime()));
+        long start = System.nanoTime();
+        var result = files.serve(exchange.getRequestPath(), ExchangeRequest.withoutBody(exchange, start));
+        if (serverTiming) {
+            result = result.withHeader("Server-Timing", ServerTiming.format(-1, System.nanoTime() - start, -1));
+        }
         if (gzip && result.body().length() >= App.GZIP_MIN_BYTES) {
             result = result.withHeader("Vary", "Accept-Encoding");
         }

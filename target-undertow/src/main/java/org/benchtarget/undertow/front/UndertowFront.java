@@ -15,13 +15,16 @@ import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
 import io.undertow.server.handlers.RequestBufferingHandler;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import org.benchtarget.core.App;
 import org.benchtarget.core.BuildInfo;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.files.StaticFiles;
+import org.benchtarget.core.fixture.Manifest;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
+import org.benchtarget.core.web.SecurityHeaders;
 import org.benchtarget.undertow.RequestLimitOptions;
 import org.benchtarget.undertow.ResultWriter;
 import org.benchtarget.undertow.GracefulStop;
@@ -51,6 +54,8 @@ final class UndertowFront implements Front {
     /** An idempotent request whose backend died under it is retried on another (then 503). */
     private static final int RETRIES = 2;
     private static final int FRONT_WORKER_THREADS = 2;
+    private static final HttpString BENCH_MODE = HttpString.tryFromString(Manifest.HEADER);
+    private static final HttpString NOSNIFF = HttpString.tryFromString(SecurityHeaders.NOSNIFF.name());
 
     private final Undertow undertow;
     private final GracefulStop graceful;
@@ -81,7 +86,8 @@ final class UndertowFront implements Front {
                 // An HTTP/1.0 client may send no Host; the backend connection is HTTP/1.1, which requires one.
                 .addRequestHeader(Headers.HOST, new HostAndPort())
                 .build();
-        HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive());
+        HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive(),
+                settings.fixture().serverTiming());
         if (settings.gzip()) {
             files = new EncodingHandler(files, new ContentEncodingRepository().addEncodingHandler(
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
@@ -92,8 +98,8 @@ final class UndertowFront implements Front {
         // a client that stalls mid-body then holds only its own connection, not one of the few to a backend.
         HttpHandler buffered = new BodyDeadline(new RequestBufferingHandler(proxy, settings.limits().maxBodyBytes() / MIN_BUFFER_BYTES + 1),
                 settings.limits().idleTimeout());
-        var graceful = new GracefulStop(router(files, buffered, windows, listing, server, date, settings.keepalive(),
-                settings.limits().maxBodyBytes()), server);
+        var graceful = new GracefulStop(stamped(router(files, buffered, windows, listing, server, date, settings.keepalive(),
+                settings.limits().maxBodyBytes()), settings.fixture().manifest() ? Manifest.of(settings) : null), server);
         // with bodies buffered at the front, a stalled body times out here, before any backend saw it
         var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
                 .addHttpListener(settings.port(), settings.host())
@@ -117,6 +123,25 @@ final class UndertowFront implements Front {
     /** Enough connections per IO thread for every backend thread to have one request: T / IO threads, rounded up. */
     static int connectionsPerIoThread(Settings settings) {
         return Math.max(1, (settings.threads() + settings.ioThreads() - 1) / settings.ioThreads());
+    }
+
+    /**
+     * Every answer, the front's own and the proxied ones, carries nosniff and (manifest=on) the front's
+     * X-Bench-Mode, which replaces the backend's: it says daemon, where each backend runs in-process.
+     */
+    private static HttpHandler stamped(HttpHandler next, String manifest) {
+        return exchange -> {
+            exchange.addResponseCommitListener(committed -> {
+                var headers = committed.getResponseHeaders();
+                if (manifest != null) {
+                    headers.put(BENCH_MODE, manifest);
+                }
+                if (!headers.contains(NOSNIFF)) {
+                    headers.put(NOSNIFF, SecurityHeaders.NOSNIFF.value());
+                }
+            });
+            next.handleRequest(exchange);
+        };
     }
 
     private static HttpHandler router(HttpHandler files, HttpHandler proxy, HttpHandler windows, Supplier<String> listing,

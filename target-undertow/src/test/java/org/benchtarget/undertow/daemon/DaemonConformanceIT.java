@@ -50,7 +50,12 @@ class DaemonConformanceIT {
             assertTrue(failures.isEmpty(), () -> "contract checks failed through the front:\n" + String.join("\n", failures));
 
             var http = new HttpProbe(base);
-            assertThat(http.get("/hello.txt").header("x-backend")).as("static files come from the front").isNull();
+            var file = http.get("/hello.txt");
+            assertThat(file.header("x-backend")).as("static files come from the front").isNull();
+            assertThat(file.header("x-content-type-options")).isEqualTo("nosniff");
+            assertThat(file.header("server-timing")).matches("app;dur=\\d+\\.\\d{3}");
+            assertThat(file.header("x-bench-mode")).startsWith("undertow,daemon,processes=2,");
+            assertThat(http.get("/hello").header("x-bench-mode")).as("proxied answers say daemon").isEqualTo(file.header("x-bench-mode"));
             var answered = new HashSet<String>();
             for (int i = 0; i < 8; i++) {
                 var info = http.get("/info");

@@ -42,7 +42,12 @@ class NginxFrontIT {
             var hello = http.get("/hello");
             assertThat(hello.header("server")).startsWith("benchtarget-");
             assertThat(hello.header("x-backend")).startsWith("127.0.0.1:");
-            assertThat(http.get("/hello.txt").text()).isEqualTo("Hello World!\n");
+            var file = http.get("/hello.txt");
+            assertThat(file.text()).isEqualTo("Hello World!\n");
+            assertThat(file.header("x-content-type-options")).isEqualTo("nosniff");
+            assertThat(file.header("server-timing")).matches("app;dur=\\d+\\.000");
+            assertThat(file.header("x-bench-mode")).startsWith("undertow,daemon,processes=2,");
+            assertThat(hello.header("x-bench-mode")).as("proxied answers say daemon").isEqualTo(file.header("x-bench-mode"));
             assertThat(http.get("/backends").text()).contains("\"state\" : \"up\"", "nginx");
             pids.addAll(ProcessHandle.current().descendants()
                     .filter(process -> process.info().command().orElse("").endsWith("nginx")).map(ProcessHandle::pid).toList());

@@ -90,8 +90,36 @@ public final class Experiments {
                     effective.put(key.substring("quick.".length()), value);
                 }
             });
+            // the full run's title and notes describe the full run ("5,000 requests ...", "the median of 3"):
+            // a quick report states what it ran, unless the file gives quick.title or quick.notes
+            var full = build(name, description, effective, true);
+            if (!values.containsKey("quick.title")) {
+                effective.put("title", quickTitle(full));
+            }
+            if (!values.containsKey("quick.notes")) {
+                effective.put("notes", "--quick: " + runs(full.runs()) + " per cell (the full run: "
+                        + runs(Integer.parseInt(values.getOrDefault("runs", "1"))) + ", and its own profiles and levels)");
+            }
         }
         return build(name, description, effective, quick);
+    }
+
+    /** What a quick run measures, e.g. "/hello.txt and /hello: 2,000 requests at concurrency 10, 100 and 500, 1 run (quick form)". */
+    static String quickTitle(Experiment quick) {
+        var load = quick.requests() > 0 ? String.format(java.util.Locale.ROOT, "%,d requests", quick.requests())
+                : quick.duration().toSeconds() + " s";
+        var kind = quick.load() == Experiment.LoadKind.RATE ? "a rate of" : "concurrency";
+        return and(quick.endpoints()) + ": " + load + " at " + kind + " " + and(quick.levels().stream().map(level ->
+                String.format(java.util.Locale.ROOT, "%,d", level)).toList()) + ", " + runs(quick.runs()) + " (quick form)";
+    }
+
+    private static String runs(int runs) {
+        return runs == 1 ? "1 run" : runs + " runs";
+    }
+
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     private static Experiment build(String name, String description, Map<String, String> values, boolean quick) {

@@ -15,7 +15,15 @@ import java.util.function.Function;
  * target's CPU and RSS over the run's time line per profile.
  */
 final class Charts {
+    /** One colour per profile, the same in every chart (ECharts' own palette, in its order). */
+    static final List<String> PALETTE = List.of("#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452",
+            "#9a60b4", "#ea7ccc");
+
     private Charts() {
+    }
+
+    static String colour(ReportTables tables, String profile) {
+        return PALETTE.get(tables.profiles().indexOf(profile) % PALETTE.size());
     }
 
     record Chart(String title, Map<String, Object> option) {
@@ -46,7 +54,9 @@ final class Charts {
                 var found = tables.find(profile, endpoint, level);
                 data.add(found == null ? null : value.apply(found));
             }
-            series.add(Map.of("name", profile + suffix, "type", "line", "data", data, "connectNulls", true));
+            var colour = colour(tables, profile);
+            series.add(Map.of("name", profile + suffix, "type", "line", "data", data, "connectNulls", true,
+                    "itemStyle", Map.of("color", colour), "lineStyle", Map.of("color", colour)));
         }
         return new Chart(endpoint + ": " + what + " by " + tables.levelName(),
                 option(tables.levels().stream().map(String::valueOf).toList(), tables.levelName(), what, log, series));
@@ -73,8 +83,11 @@ final class Charts {
                     var found = tables.find(profile, endpoint, level);
                     data.add(found == null ? null : percentile.equals("p50") ? found.p50() : found.p99());
                 }
+                // a profile's p50 and p99 in its colour, told apart by the line: solid p50, dashed p99
+                var colour = colour(tables, profile);
                 series.add(Map.of("name", profile + " " + percentile, "type", "line", "data", data, "connectNulls", true,
-                        "lineStyle", Map.of("type", percentile.equals("p50") ? "solid" : "dashed")));
+                        "itemStyle", Map.of("color", colour),
+                        "lineStyle", Map.of("color", colour, "type", percentile.equals("p50") ? "solid" : "dashed")));
             }
         }
         return new Chart(endpoint + ": latency p50 (solid) and p99 (dashed), ms, by " + tables.levelName(),
@@ -85,14 +98,18 @@ final class Charts {
         var cpu = new ArrayList<Object>();
         var rss = new ArrayList<Object>();
         var threads = new ArrayList<Object>();
+        // samples count from the start of the whole run: this profile's axis starts at its own first sample
+        double start = results.measurements().stream().filter(m -> m.profile().equals(profile))
+                .flatMap(m -> m.resources().samples().stream()).mapToDouble(sample -> sample.t()).min().orElse(0);
         for (Measurement m : results.measurements()) {
             if (!m.profile().equals(profile)) {
                 continue;
             }
             for (var sample : m.resources().samples()) {
-                cpu.add(List.of(sample.t(), sample.cpuPercent()));
-                rss.add(List.of(sample.t(), sample.rssMiB()));
-                threads.add(List.of(sample.t(), sample.threads()));
+                double t = Math.round((sample.t() - start) * 100) / 100.0;
+                cpu.add(List.of(t, sample.cpuPercent()));
+                rss.add(List.of(t, sample.rssMiB()));
+                threads.add(List.of(t, sample.threads()));
             }
         }
         var option = new LinkedHashMap<String, Object>();
@@ -100,7 +117,7 @@ final class Charts {
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0));
         option.put("grid", Map.of("left", 60, "right", 60, "top", 40, "bottom", 40));
-        option.put("xAxis", Map.of("type", "value", "name", "s since start", "nameLocation", "middle", "nameGap", 25));
+        option.put("xAxis", Map.of("type", "value", "name", "s since this profile's first measurement", "nameLocation", "middle", "nameGap", 25));
         option.put("yAxis", List.of(Map.of("type", "value", "name", "CPU % of one core"),
                 Map.of("type", "value", "name", "RSS MiB / threads")));
         option.put("series", List.of(

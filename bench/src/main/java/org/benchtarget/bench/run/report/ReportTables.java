@@ -77,9 +77,9 @@ final class ReportTables {
                 rows.add(row);
                 p99Rows.add(p99Row);
             }
-            tables.add(new Table(endpoint + ": requests per second", "median of " + runs + " run(s); (n err) = failed requests over all runs",
+            tables.add(new Table(endpoint + ": requests per second", ofRuns(runs, "") + "; (n err) = failed requests over all runs",
                     headers, rows));
-            tables.add(new Table(endpoint + ": p99 latency (ms)", "median of the runs' p99", headers, p99Rows));
+            tables.add(new Table(endpoint + ": p99 latency (ms)", ofRuns(runs, "the p99"), headers, p99Rows));
             if (endpoint.startsWith("journey:")) {
                 tables.add(journeys(endpoint, headers, runs));
             }
@@ -100,8 +100,8 @@ final class ReportTables {
             }
             rows.add(row);
         }
-        return new Table(endpoint + ": completed journeys", "journeys per second: median of " + runs
-                + " run(s); done and failed: over all runs (a journey fails when any of its requests fails or answers unexpectedly); "
+        return new Table(endpoint + ": completed journeys", "journeys per second: " + ofRuns(runs, "")
+                + "; done and failed: over all runs (a journey fails when any of its requests fails or answers unexpectedly); "
                 + "seven-surveys: one journey is one user completing the seven surveys", headers, rows);
     }
 
@@ -130,7 +130,14 @@ final class ReportTables {
         }
         return new Table("Requests per second and ms/req by " + levelName(),
                 "as in the seed: ms/req is the mean time per request across all concurrent requests (1000 / req/s), "
-                        + "the median of the runs; (n err) = failed requests", headers, rows);
+                        + ofRuns(aggregates.stream().mapToInt(Aggregate::runs).max().orElse(0), "") + "; (n err) = failed requests",
+                headers, rows);
+    }
+
+    /** "median of 3 runs" ("the p99: median of 3 runs"), or "1 run" when there was one: a quick run has no median. */
+    private static String ofRuns(int runs, String what) {
+        var of = runs == 1 ? "1 run" : "median of " + runs + " runs";
+        return what.isEmpty() ? of : what + ": " + of;
     }
 
     Table setup() {

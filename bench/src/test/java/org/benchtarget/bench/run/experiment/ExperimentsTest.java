@@ -40,6 +40,17 @@ class ExperimentsTest {
     }
 
     @Test
+    void aQuickRunHasItsOwnTitleAndRunCount() {
+        var full = Experiments.load("seed-003", false);
+        assertThat(full.title()).contains("5,000 requests");
+        var quick = Experiments.load("seed-003", true);
+        assertThat(quick.title()).isEqualTo("/hello.txt and /hello: 2,000 requests at concurrency 10, 100 and 500, 1 run (quick form)");
+        assertThat(quick.notes()).isEqualTo("--quick: 1 run per cell (the full run: 3 runs, and its own profiles and levels)")
+                .doesNotContain("median of 3");
+        assertThat(Experiments.load("seed-000", true).title()).contains("2 runs (quick form)");
+    }
+
+    @Test
     void seed003ListsTheDaemonVariantsAsOptional() {
         var experiment = Experiments.load("seed-003", false);
         assertThat(experiment.levels()).containsExactly(10, 100, 200, 500, 1000);
