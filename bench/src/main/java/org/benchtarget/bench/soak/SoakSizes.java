@@ -21,7 +21,7 @@ public record SoakSizes(List<Integer> connections, Duration hold, Duration reque
 
     public static SoakSizes full() {
         return new SoakSizes(List.of(1_000, 2_000), Duration.ofSeconds(30), Duration.ofSeconds(15), 100, 10_000,
-                Duration.ofMinutes(10), Duration.ofSeconds(10), 20, new Slow(1_000, Duration.ofSeconds(60), Duration.ofMillis(100)));
+                Duration.ofMinutes(10), Duration.ofSeconds(10), 20, new Slow(1_000, Duration.ofSeconds(30), Duration.ofMillis(100)));
     }
 
     public static SoakSizes quick() {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,27 +29,45 @@ public final class SoakSuite {
     private SoakSuite() {
     }
 
-    /** The tests, in the order they run against one target. */
-    static List<SoakTest> tests() {
-        return List.of(
-                new Overload(),
-                new SlowClients(),
-                new SurveySoak(),
-                SoakTest.checks("bad input", "every endpoint x method, 20 slow clients", "malformed, oversized, slow and abandoned requests",
-                        base -> new BadInputChecks(base).checks()),
-                SoakTest.checks("security", "sign-ins, forms, walls", "tampered tokens, missing CSRF, foreign walls, markup and SQL in fields",
-                        base -> new SecurityChecks(base).checks()),
-                new DatabaseOutage(),
-                new GracefulShutdown());
+    /** The tests by the name {@code --only} takes, in the order they run against one target. */
+    static Map<String, SoakTest> tests() {
+        var tests = new LinkedHashMap<String, SoakTest>();
+        tests.put("overload", new Overload());
+        tests.put("slow-clients", new SlowClients());
+        tests.put("surveys", new SurveySoak());
+        tests.put("bad-input", SoakTest.checks("bad input", "every endpoint x method, 20 slow clients",
+                "malformed, oversized, slow and abandoned requests", base -> new BadInputChecks(base).checks()));
+        tests.put("security", SoakTest.checks("security", "sign-ins, forms, walls",
+                "tampered tokens, missing CSRF, foreign walls, markup and SQL in fields", base -> new SecurityChecks(base).checks()));
+        tests.put("outage", new DatabaseOutage());
+        tests.put("shutdown", new GracefulShutdown());
+        return tests;
+    }
+
+    /** Returns the tests named (all when {@code only} is empty), in the suite's order; an unknown name is refused. */
+    public static List<SoakTest> chosen(List<String> only) {
+        var all = tests();
+        for (var name : only) {
+            if (!all.containsKey(name)) {
+                throw new IllegalArgumentException("no soak test " + name + ": expected " + String.join(", ", all.keySet()));
+            }
+        }
+        return all.entrySet().stream().filter(test -> only.isEmpty() || only.contains(test.getKey())).map(Map.Entry::getValue).toList();
     }
 
     /** Runs the suite against each profile; returns the rows per profile, printing each table to {@code out} as it completes. */
     public static Map<String, List<SoakRow>> run(List<String> profiles, SoakSizes sizes, List<String> sets, Path dir, PrintStream out)
             throws Exception {
+        return run(profiles, chosen(List.of()), sizes, sets, dir, out);
+    }
+
+    /** Runs {@code tests} (see {@link #chosen}) against each profile; the rows per profile, each table printed as it completes. */
+    public static Map<String, List<SoakRow>> run(List<String> profiles, List<SoakTest> tests, SoakSizes sizes, List<String> sets, Path dir,
+                                                 PrintStream out) throws Exception {
         var tables = new java.util.LinkedHashMap<String, List<SoakRow>>();
         try (var database = SoakDatabase.start(dir.resolve("postgres"))) {
             for (var profile : profiles) {
-                var rows = runProfile(profile, sizes, sets, database, dir, out);
+                var rows = runProfile(profile, tests, sizes, sets, database, dir, out);
                 tables.put(profile, rows);
                 out.println(SoakTable.render(profile, rows));
                 out.flush();
@@ -57,8 +76,8 @@ public final class SoakSuite {
         return tables;
     }
 
-    private static List<SoakRow> runProfile(String profile, SoakSizes sizes, List<String> extraSets, SoakDatabase database, Path dir,
-                                            PrintStream out) throws Exception {
+    private static List<SoakRow> runProfile(String profile, List<SoakTest> tests, SoakSizes sizes, List<String> extraSets,
+                                            SoakDatabase database, Path dir, PrintStream out) throws Exception {
         var planned = SettingsParser.parse(profile, Map.of(), extraSets);
         var db = database.freshDatabase(planned.db().poolSize());
         var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "inject.headers=on"));
@@ -70,7 +89,7 @@ public final class SoakSuite {
             var target = new SoakTarget(profile, URI.create("http://127.0.0.1:" + process.port()), settings.mode() == Mode.DAEMON,
                     Optional.of(process.handle()), db, Optional.of(database), settings.dbPoolTimeout(), settings.shutdownTimeout(), sizes);
             var rows = new ArrayList<SoakRow>();
-            for (var test : tests()) {
+            for (var test : tests) {
                 var name = test.name();
                 out.println("soak " + profile + ": " + name + " ...");
                 out.flush();
