@@ -29,7 +29,9 @@ import org.benchtarget.core.wall.Walls;
 import org.benchtarget.core.web.Csrf;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
+import org.benchtarget.core.web.PathParams;
 import org.benchtarget.core.web.QueryParams;
+import org.benchtarget.core.web.RequestPath;
 import org.benchtarget.core.web.Route;
 import org.benchtarget.core.web.Routes;
 import org.benchtarget.core.web.SecurityHeaders;
@@ -137,7 +139,7 @@ public final class App implements AutoCloseable {
                 .post("/wall/{id}/items", "wall-post", true, walls::post)
                 .post("/wall/{id}/items/{item}/remove", "wall-remove", true, walls::remove)
                 .get("/hello.txt", "hello.txt", false, (request, params) -> files.serve("/hello.txt", request))
-                .get("/static/*", "static", false, (request, params) -> files.serve(request.path(), request))
+                .get("/static/*", "static", false, (request, params) -> files.serve("/static/" + params.values().get(0), request))
                 .get("/surveys", "surveys", true, (request, params) -> surveys.list())
                 .get("/surveys/{id}", "survey-start", true, (request, params) -> surveys.start(params.id(0)))
                 .get("/surveys/{id}/pages/{n}", "survey-page", true, (request, params) -> surveys.page(params.id(0), params.id(1), QueryParams.ofQuery(request.rawQuery())))
@@ -175,8 +177,17 @@ public final class App implements AutoCloseable {
         return httpDate.now();
     }
 
-    /** Routes a request. */
-    public Routes.Match resolve(String method, String path) {
+    /**
+     * Routes a request by its raw path ({@link WebRequest#path()}) under the one path rule of
+     * {@link RequestPath}: a path the rule refuses is a 400 with its reason, unrouted.
+     */
+    public Routes.Match resolve(String method, String rawPath) {
+        String path;
+        try {
+            path = RequestPath.route(rawPath);
+        } catch (HttpProblem refused) {
+            return new Routes.Match(Routes.UNMATCHED, null, PathParams.NONE, refused.toResult());
+        }
         return routes.match(method, path);
     }
 

@@ -5,8 +5,8 @@ import org.benchtarget.core.config.SettingsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code bench}: the command line of benchtarget. */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BenchCommand.Version.class,
+/** {@code bench}: the command line of benchtarget. {@code --help} and {@code --version} on every command (inherited). */
+@Command(name = "bench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = BenchCommand.Version.class,
         description = "Reference benchmark targets: serve a profile, verify a target, list profiles, reset data, run experiments.",
         subcommands = {ServeCommand.class, VerifyCommand.class, ProfilesCommand.class, DbCommand.class, SurveysCommand.class,
                 TokenCommand.class, RunCommand.class, CompareCommand.class, MergeCommand.class,

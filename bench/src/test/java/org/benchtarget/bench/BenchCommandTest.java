@@ -4,8 +4,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import picocli.CommandLine;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +31,41 @@ class BenchCommandTest {
     void restore() {
         System.setOut(originalOut);
         System.setErr(originalErr);
+    }
+
+    @Test
+    void helpPrintsTheUsageOfBenchAndExitsZero() {
+        for (var help : List.of("--help", "-h")) {
+            out.reset();
+            assertThat(BenchCommand.execute(help)).as(help).isZero();
+            assertThat(out.toString()).startsWith("Usage: bench ").contains("Commands:", "serve", "verify", "soak");
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void everyCommandAndSubcommandPrintsItsUsageOnHelpAndExitsZero() {
+        var commands = new ArrayList<List<String>>();
+        new CommandLine(new BenchCommand()).getSubcommands().forEach((name, command) -> {
+            commands.add(List.of(name));
+            command.getSubcommands().keySet().forEach(sub -> commands.add(List.of(name, sub)));
+        });
+        assertThat(commands).contains(List.of("serve"), List.of("verify"), List.of("db", "reset"), List.of("cluster", "up"));
+        for (var command : commands) {
+            out.reset();
+            var args = new ArrayList<>(command);
+            args.add("--help");
+            assertThat(BenchCommand.execute(args.toArray(String[]::new))).as(String.join(" ", args)).isZero();
+            assertThat(out.toString()).as(String.join(" ", args)).startsWith("Usage: bench " + String.join(" ", command));
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorNotHelp() {
+        assertThat(BenchCommand.execute("serve", "--hlep")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--hlep'", "Usage: bench serve");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

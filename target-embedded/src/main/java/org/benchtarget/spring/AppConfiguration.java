@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.benchtarget.jettyerrors.PathCompliance;
 import org.benchtarget.jettyerrors.PlainErrorHandler;
 import org.benchtarget.jettyerrors.WholeBodyHandler;
 import org.springframework.boot.SpringBootVersion;
@@ -72,7 +73,8 @@ class AppConfiguration {
     /**
      * Requests Jetty refuses itself get a one-line reason too. An exception escaping the front
      * controller (a bug: App.handle never throws) still gets Jetty's page, but without a stack trace.
-     * The connector gets the {@code backlog} knob and no per-connection header cache.
+     * The connector gets the {@code backlog} knob, no per-connection header cache, and lets every path through
+     * to app-core's one path rule (PathCompliance).
      */
     @Bean
     JettyServerCustomizer plainErrorsAndBacklog(Settings settings) {
@@ -91,6 +93,7 @@ class AppConfiguration {
                 var http = connector.getConnectionFactory(HttpConnectionFactory.class);
                 if (http != null) {
                     http.getHttpConfiguration().setHeaderCacheSize(0);
+                    PathCompliance.apply(http.getHttpConfiguration()); // every path reaches app-core's one path rule
                 }
             }
             var context = server.getDescendant(ServletContextHandler.class);

@@ -39,9 +39,9 @@ final class ServletAppRequest implements WebRequest {
 
     @Override
     public String path() {
-        // DispatcherServlet is mapped to "/": the servlet path is the whole decoded path.
-        var pathInfo = request.getPathInfo();
-        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+        // The raw path (the context is the root), not the servlet path Jetty decoded and normalised:
+        // app-core's one path rule (RequestPath) judges the same bytes on every target.
+        return request.getRequestURI();
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
+import org.benchtarget.jettyerrors.PathCompliance;
 import org.benchtarget.jettyerrors.PlainErrorHandler;
 import org.benchtarget.jettyerrors.WholeBodyHandler;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
@@ -63,6 +64,7 @@ public final class JettyServer implements AutoCloseable {
         // Jetty's parser keeps a header cache per connection (a trie of about 38 KB once a request came): 76 MB of
         // a 128 MB heap at 2,000 connections, and the JVM ran out of memory. Headers are parsed without it.
         http.setHeaderCacheSize(0);
+        PathCompliance.apply(http); // every path reaches app-core's one path rule
         var connector = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setHost(settings.host());

@@ -36,7 +36,7 @@ final class AppHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long arrival = System.nanoTime();
-        var match = app.resolve(exchange.getRequestMethod().toString(), exchange.getRequestPath());
+        var match = app.resolve(exchange.getRequestMethod().toString(), ExchangeRequest.rawPath(exchange));
         if (exchange.isRequestComplete()) {
             route(exchange, match, ExchangeRequest.withoutBody(exchange, arrival));
         } else {

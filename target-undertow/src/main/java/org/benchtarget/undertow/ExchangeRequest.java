@@ -51,7 +51,21 @@ public final class ExchangeRequest implements WebRequest {
 
     @Override
     public String path() {
-        return exchange.getRequestPath();
+        return rawPath(exchange);
+    }
+
+    /**
+     * Returns the path as the client sent it. Not {@code getRequestPath()}: Undertow cuts {@code ;parameters}
+     * off it. An absolute-form target loses its scheme and authority, as Undertow's proxy forwards it.
+     */
+    public static String rawPath(HttpServerExchange exchange) {
+        var uri = exchange.getRequestURI();
+        if (!exchange.isHostIncludedInRequestURI()) {
+            return uri;
+        }
+        int authority = uri.indexOf("//");
+        int slash = authority < 0 ? -1 : uri.indexOf('/', authority + 2);
+        return slash < 0 ? "/" : uri.substring(slash);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class Walls {
         int wallId = wallId(params);
         var session = sessions.read(request);
         if (session.isEmpty()) {
-            return Sessions.toLogin(request.path());
+            return Sessions.toLogin("/wall/" + wallId);
         }
         int userId = session.get().userId();
         Shown shown;
@@ -64,7 +64,7 @@ public final class Walls {
             shown = cache != null ? cached(connection, wallId, userId) : naive ? naive(connection, wallId, userId) : joined(connection, wallId, userId);
         }
         if (shown == null) {
-            return Sessions.toLogin(request.path()); // a validly signed session of a user the database no longer has
+            return Sessions.toLogin("/wall/" + wallId); // a validly signed session of a user the database no longer has
         }
         return view.wall(shown.viewer(), shown.wall(), shown.items(), csrf.token(session.get().subject()));
     }

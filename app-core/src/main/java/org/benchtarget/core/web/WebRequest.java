@@ -7,7 +7,11 @@ package org.benchtarget.core.web;
 public interface WebRequest {
     String method();
 
-    /** Returns the decoded path, without the query. */
+    /**
+     * Returns the raw path of the request target as the client sent it: still percent-encoded, dot
+     * segments and empty segments as they were, without the query. Adapters never decode or normalise it;
+     * {@link RequestPath#route} (the one path rule, applied by App) makes the path that is routed.
+     */
     String path();
 
     /** Returns the raw (still percent-encoded) query string without '?', or null when absent. */

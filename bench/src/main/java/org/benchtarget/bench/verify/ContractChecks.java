@@ -61,6 +61,7 @@ public final class ContractChecks {
         checks.add(new Check("home: HTML from a template linking static assets, /login and /surveys", this::home));
         checks.add(new Check("unknown path: 404 with a short text/plain body", this::notFound));
         checks.add(new Check("wrong method: 405 with Allow", this::wrongMethod));
+        checks.addAll(new PathChecks(http.base()).checks());
         checks.add(new Check("HEAD: headers of GET, no body", this::head));
         checks.add(new Check("health: 200 {\"status\":\"UP\"}", this::health));
         checks.add(new Check("metrics: Prometheus text with request timers, pool, JVM and SQL counts", this::metrics));

@@ -109,6 +109,13 @@ final class NginxConfig {
                         ~^(\\d+)\\.(\\d+)$ "$1$2.000";
                     }
 
+                    # app-core's one path rule (RequestPath): nginx serves a file only for a path in canonical
+                    # form; any other (escapes, dot or empty segments) goes to a backend as sent, which judges it
+                    map $request_uri $canonical_file {
+                        default 0;
+                        "~^/(hello[.]txt|static(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+)([?]|$)" 1;
+                    }
+
                     upstream backends {
                 %s        keepalive %d;
                         keepalive_requests 1000000;
@@ -117,9 +124,24 @@ final class NginxConfig {
                     server {
                         listen %s:%d backlog=4096;
                         root %s/public;
+                        error_page 418 = @backends;
+                        # a request nginx refuses itself (an encoded NUL, a malformed escape, a path above the root): the same
+                        # 400 as a backend would answer, with a one-line reason rather than nginx's HTML page
+                        error_page 400 /.refused;
+                        location = /.refused {
+                            internal;
+                            default_type text/plain;
+                %s            return 400 "bad request: nginx refused the request target (a malformed escape, an encoded control character or a path above the root)\\n";
+                        }
                         location = /hello.txt {
+                            if ($canonical_file = 0) {
+                                return 418;
+                            }
                 %s        }
                         location /static/ {
+                            if ($canonical_file = 0) {
+                                return 418;
+                            }
                             add_header Cache-Control "%s";
                 %s        }
                         location = /backends {
@@ -128,24 +150,32 @@ final class NginxConfig {
                             add_header Cache-Control no-store;
                 %s        }
                         location / {
-                            proxy_pass http://backends;
-                            proxy_http_version 1.1;
-                            proxy_set_header Connection "";
-                            proxy_set_header Host $backend_host;
-                            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                            proxy_pass_header Server;
-                            proxy_pass_header Date;
-                            proxy_connect_timeout 2s;
-                            proxy_read_timeout 60s;
-                            proxy_next_upstream error timeout;
-                            add_header X-Backend $upstream_addr always;
+                %s        }
+                        location @backends {
                 %s        }
                     }
                 }
                 """.formatted(shape.workerProcesses(), dir, dir, dir, dir, dir, dir, dir,
                 shape.keepalive() ? "65s" : "0", shape.limits().maxBodyBytes(), shape.limits().maxBodyBytes(), shape.limits().maxHeaderBytes(),
                 shape.limits().idleTimeout().toMillis(), shape.limits().idleTimeout().toMillis(), shape.gzip() ? "on" : "off",
-                upstreams, idle, listen, shape.port(), dir, ownHeaders(shape), StaticFiles.STATIC_CACHE_CONTROL, ownHeaders(shape), dir,
-                ownHeaders(shape), proxiedHeaders(shape));
+                upstreams, idle, listen, shape.port(), dir, ownHeaders(shape), ownHeaders(shape), StaticFiles.STATIC_CACHE_CONTROL,
+                ownHeaders(shape), dir, ownHeaders(shape), proxy(shape), proxy(shape));
+    }
+
+    /** The proxy directives of {@code location /} and of {@code @backends}, which gets what nginx does not serve itself. */
+    private static String proxy(Shape shape) {
+        return """
+                    proxy_pass http://backends;
+                    proxy_http_version 1.1;
+                    proxy_set_header Connection "";
+                    proxy_set_header Host $backend_host;
+                    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                    proxy_pass_header Server;
+                    proxy_pass_header Date;
+                    proxy_connect_timeout 2s;
+                    proxy_read_timeout 60s;
+                    proxy_next_upstream error timeout;
+                    add_header X-Backend $upstream_addr always;
+                """ + proxiedHeaders(shape);
     }
 }

@@ -6,6 +6,8 @@ import org.benchtarget.core.App;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.fixture.ServerTiming;
 import org.benchtarget.core.web.HttpDate;
+import org.benchtarget.core.web.HttpProblem;
+import org.benchtarget.core.web.RequestPath;
 import org.benchtarget.undertow.ExchangeRequest;
 import org.benchtarget.undertow.ResultWriter;
 
@@ -35,7 +37,7 @@ final class StaticAtFront implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long start = System.nanoTime();
-        var result = files.serve(exchange.getRequestPath(), ExchangeRequest.withoutBody(exchange, start));
+        var result = files.serve(routed(exchange), ExchangeRequest.withoutBody(exchange, start));
         if (serverTiming) {
             result = result.withHeader("Server-Timing", ServerTiming.format(-1, System.nanoTime() - start, -1));
         }
@@ -43,5 +45,14 @@ final class StaticAtFront implements HttpHandler {
             result = result.withHeader("Vary", "Accept-Encoding");
         }
         ResultWriter.write(exchange, result, server, date.now(), keepalive);
+    }
+
+    /** Returns the path a backend would route (app-core's {@link RequestPath}), or "" for one it refuses. */
+    static String routed(HttpServerExchange exchange) {
+        try {
+            return RequestPath.route(ExchangeRequest.rawPath(exchange));
+        } catch (HttpProblem refused) {
+            return "";
+        }
     }
 }

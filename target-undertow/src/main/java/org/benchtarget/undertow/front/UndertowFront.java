@@ -147,7 +147,8 @@ final class UndertowFront implements Front {
     private static HttpHandler router(HttpHandler files, HttpHandler proxy, HttpHandler windows, Supplier<String> listing,
                                       String server, HttpDate date, boolean keepalive, int maxBodyBytes) {
         return exchange -> {
-            var path = exchange.getRequestPath();
+            // routed by the backends' one path rule; a path it refuses goes to a backend, which answers its 400
+            var path = StaticAtFront.routed(exchange);
             var method = exchange.getRequestMethod();
             boolean read = method.equals(Methods.GET) || method.equals(Methods.HEAD);
             if (read && (path.equals("/hello.txt") || path.startsWith("/static/"))) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,24 @@ class NginxConfigTest {
         var off = NginxConfig.render(Path.of("/d"), new NginxConfig.Shape("127.0.0.1", 80, 1, false, true, 4,
                 org.benchtarget.core.config.RequestLimits.DEFAULTS, null, false), List.of(URI.create("http://127.0.0.1:40001")));
         assertThat(off).contains("nosniff").doesNotContain("X-Bench-Mode", "add_header Server-Timing");
+    }
+
+    @Test
+    void filesOnlyForCanonicalPathsEverythingElseToABackendAsSent() {
+        var config = NginxConfig.render(Path.of("/d"), new NginxConfig.Shape("127.0.0.1", 80, 1, false, true, 1,
+                org.benchtarget.core.config.RequestLimits.DEFAULTS, null, false), List.of(URI.create("http://127.0.0.1:40001")));
+        var canonical = Pattern.compile("^/(hello[.]txt|static(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+)([?]|$)");
+        assertThat(config).contains("map $request_uri $canonical_file {", "\"~" + canonical.pattern() + "\" 1;",
+                "error_page 418 = @backends;", "location @backends {", "error_page 400 /.refused;");
+        assertThat(config.split("proxy_pass http://backends;", -1)).as("location / and @backends proxy alike").hasSize(3);
+        // nginx would serve these from its copy of the files after decoding and normalising them: they go to a backend
+        for (var path : List.of("/static/../hello.txt", "/static/%2e%2e/hello.txt", "/st%61tic/site.css", "/static//site.css",
+                "/static/./site.css", "//hello.txt", "/static/", "/static/.hidden", "/hello.txt/", "/static%2Fsite.css", "/static/..;/hello.txt")) {
+            assertThat(canonical.matcher(path).find()).as(path).isFalse();
+        }
+        for (var path : List.of("/hello.txt", "/hello.txt?x=1", "/static/site.css", "/static/img/logo.v2.png", "/static/a~b_c-d.js?v=3")) {
+            assertThat(canonical.matcher(path).find()).as(path).isTrue();
+        }
     }
 
     @Test
