@@ -56,6 +56,32 @@ final class Images {
         return built;
     }
 
+    private static String postgres;
+
+    /** PostgreSQL from Debian's package (build-images --postgres-only), for the manifests' StatefulSet under kube play. */
+    static synchronized String postgres() throws IOException {
+        target();
+        if (postgres == null) {
+            var tag = "localhost/benchtarget-postgres:it-" + ProcessHandle.current().pid();
+            var log = HOME.resolve("deploy/target/build-images-postgres.log");
+            var command = List.of(HOME.resolve("deploy/build-images").toString(), "--postgres-only", "--tag", tag);
+            var env = Map.of("PODMAN", String.join(" ", Podman.COMMAND), "PODMAN_BUILD_OPTS", String.join(" ", Podman.LIMITS));
+            var result = Podman.exec(command, env, BUILD_TIMEOUT, log);
+            if (result.exit() != 0) {
+                throw new AssertionError("deploy/build-images --postgres-only failed (exit " + result.exit() + ", log " + log + "):\n" + tail(result.output()));
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Podman.run(Duration.ofMinutes(2), "rmi", "--force", tag);
+                } catch (IOException ignored) {
+                    // the next build's image has another tag
+                }
+            }));
+            postgres = tag;
+        }
+        return postgres;
+    }
+
     private static String tail(String output) {
         var lines = output.lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -180,7 +180,7 @@ class ManifestsTest {
         return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no " + name)).getValue();
     }
 
-    private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type) {
+    static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type) {
         var found = objects.stream().filter(type::isInstance).map(type::cast).toList();
         assertThat(found).as(type.getSimpleName()).hasSize(1);
         return found.getFirst();
