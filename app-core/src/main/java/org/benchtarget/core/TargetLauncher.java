@@ -6,6 +6,7 @@ import org.benchtarget.core.config.SettingsParser;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,20 @@ public final class TargetLauncher {
             }
         }, "graceful-stop"));
         stopWithSupervisor(target);
+        serveUntilStopped();
+    }
+
+    /**
+     * Keeps main, a non-daemon thread, waiting until SIGTERM or Ctrl-C runs the hook: a JVM lives only while some
+     * non-daemon thread does, and a server need not have one. Daemon mode with the nginx front on PostgreSQL had
+     * none (nginx is another process, the shared H2's threads were not there): it exited right after "listening".
+     */
+    private static void serveUntilStopped() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void stopWithSupervisor(String target) {
