@@ -62,8 +62,8 @@ final class ServeCommand implements Callable<Integer> {
         command.addAll(TargetJvm.options(cache, jvmOptions));
         // The target (and, in daemon mode, its backends) stops when bench is gone, even killed.
         command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
-        if (settings.mode() == Mode.DAEMON && !settings.backend().equals(settings.target())) {
-            command.add("-D" + TargetLauncher.BACKEND_JAR + "=" + TargetJars.jar(settings.backend()));
+        if (settings.mode() == Mode.DAEMON && !settings.daemon().backend().knobValue().equals(settings.target())) {
+            command.add("-D" + TargetLauncher.BACKEND_JAR + "=" + TargetJars.jar(settings.daemon().backend().knobValue()));
         }
         command.add("-jar");
         command.add(jar.toString());

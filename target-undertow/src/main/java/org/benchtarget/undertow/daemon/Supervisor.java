@@ -47,10 +47,10 @@ final class Supervisor implements AutoCloseable {
     }
 
     static Supervisor start(Settings settings, BackendLaunch launch, DbConfig db) {
-        var jar = launch.jar(settings.backend());
+        var jar = launch.jar(settings.daemon().backend().knobValue());
         var slots = new ArrayList<Backend>();
         var ports = new java.util.HashSet<Integer>();
-        while (slots.size() < settings.processes()) {
+        while (slots.size() < settings.daemon().processes()) {
             int port = freePort();
             if (ports.add(port)) {
                 slots.add(new Backend(slots.size() + 1, port, BackendCommand.of(settings, launch, jar, db, port)));
