@@ -8,6 +8,7 @@ import org.benchtarget.core.config.Modes.WallQueries;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.fixture.DelaySpec;
 import org.benchtarget.core.fixture.FailSpec;
+import org.benchtarget.core.fixture.JitActivity;
 import org.benchtarget.core.fixture.SpecException;
 import org.benchtarget.db.DbConfig;
 import org.benchtarget.db.DbKind;
@@ -19,6 +20,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Builds {@link Settings} from key=value sources, later sources winning: defaults, then the
@@ -73,7 +76,7 @@ public final class SettingsParser {
         for (var knob : Knob.values()) {
             values.put(knob, knob.defaultValue());
         }
-        var injections = new java.util.TreeMap<String, String>();
+        var injections = new TreeMap<String, String>();
         apply(values, injections, Profiles.load(name).knobs(), "profile " + name);
         var fromEnv = new LinkedHashMap<String, String>();
         for (var knob : Knob.values()) {
@@ -231,7 +234,7 @@ public final class SettingsParser {
         if (quiet.compareTo(MAX_JIT_QUIET) > 0) {
             throw new SettingsException("warmup.jit-quiet=" + values.get(Knob.WARMUP_JIT_QUIET) + ": expected at most 10m");
         }
-        if (!quiet.isZero() && !org.benchtarget.core.fixture.JitActivity.monitored()) {
+        if (!quiet.isZero() && !JitActivity.monitored()) {
             throw new SettingsException("warmup.jit-quiet=" + values.get(Knob.WARMUP_JIT_QUIET)
                     + ": this JVM reports no JIT compilation time (interpreter only, or monitoring off)");
         }
@@ -257,7 +260,7 @@ public final class SettingsParser {
 
     /** Parses a duration knob's text (500ms, 10s, 30m, 24h); also what tools read back from /info. */
     public static Duration duration(Knob knob, String text) {
-        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
+        var matcher = Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
         if (!matcher.matches()) {
             throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms, 10s, 30m or 24h");
         }

@@ -1,5 +1,6 @@
 package org.benchtarget.bench.run;
 
+import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.run.experiment.Experiment;
@@ -31,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -323,7 +325,7 @@ public final class ExperimentRun {
             profiles.add(new Results.ProfileInfo(remote.profile(), remote.profile(), remote.knobs()));
         }
         var settings = new LinkedHashMap<String, String>();
-        settings.put("load", experiment.load().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("load", experiment.load().name().toLowerCase(Locale.ROOT));
         settings.put("levels", experiment.levels().toString());
         settings.put("requests per level", Integer.toString(experiment.requests()));
         settings.put("duration per level", experiment.duration().isZero() ? "-" : experiment.duration().toSeconds() + " s");
@@ -341,7 +343,7 @@ public final class ExperimentRun {
         settings.put("pinning", plan.pinning().describe());
         settings.put("layout", experiment.layout().name());
         if (remote == null) {
-            settings.put("target JVM", String.join(" ", org.benchtarget.bench.serve.TargetJvm.options(options.jvmOptions())));
+            settings.put("target JVM", String.join(" ", TargetJvm.options(options.jvmOptions())));
         }
         if (!options.sets().isEmpty()) {
             settings.put("--set", String.join(" ", options.sets()));
