@@ -6,6 +6,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import org.benchtarget.core.auth.Logins;
 import org.benchtarget.core.auth.Sessions;
+import org.benchtarget.core.config.Modes;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.db.DataAccessException;
 import org.benchtarget.core.db.OutageGate;
@@ -44,6 +45,7 @@ import org.benchtarget.db.Seeder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -102,9 +104,9 @@ public final class App implements AutoCloseable {
         this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry());
         surveys.startSweeping();
         this.routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
-                StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == org.benchtarget.core.config.Modes.Cache.PAGE),
+                StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == Modes.Cache.PAGE),
                 new Health(counted), logins(counted, templates, clock), walls(counted, templates, clock));
-        this.injection = new Injection(settings.fixture(), routes.all().stream().map(route -> route.name()).collect(java.util.stream.Collectors.toSet()));
+        this.injection = new Injection(settings.fixture(), routes.all().stream().map(route -> route.name()).collect(Collectors.toSet()));
     }
 
     /** Opens the database (migrating and seeding it when needed) and builds every feature. */
@@ -259,9 +261,7 @@ public final class App implements AutoCloseable {
             return match.endpoint().handle(request, match.params());
         } catch (HttpProblem problem) {
             return problem.toResult();
-        } catch (DataAccessException | SQLException e) {
-            return databaseFailed(request, e);
-        } catch (Exception e) {
+        } catch (Exception e) { // SQL, the pool, an interrupted delay, a bug: databaseFailed tells outage from fault
             return databaseFailed(request, e);
         }
     }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,6 +64,6 @@ final class RunCommand implements Callable<Integer> {
             return experiment == null && !list ? 2 : 0;
         }
         return new ExperimentRun(new RunOptions(experiment, quick, out, driver, profiles, sets, jvmOptions, pin, target,
-                startAt == null ? null : java.time.Instant.ofEpochSecond(startAt)), System.out).run();
+                startAt == null ? null : Instant.ofEpochSecond(startAt)), System.out).run();
     }
 }

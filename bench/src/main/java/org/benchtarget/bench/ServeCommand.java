@@ -14,9 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /**
  * {@code bench serve [PROFILE] [--set knob=value]...}: runs the profile's target in the foreground,
@@ -62,8 +66,8 @@ final class ServeCommand implements Callable<Integer> {
         command.addAll(TargetJvm.options(cache, jvmOptions));
         // The target (and, in daemon mode, its backends) stops when bench is gone, even killed.
         command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
-        if (settings.mode() == Mode.DAEMON && !settings.backend().equals(settings.target())) {
-            command.add("-D" + TargetLauncher.BACKEND_JAR + "=" + TargetJars.jar(settings.backend()));
+        if (settings.mode() == Mode.DAEMON && !settings.daemon().backend().knobValue().equals(settings.target())) {
+            command.add("-D" + TargetLauncher.BACKEND_JAR + "=" + TargetJars.jar(settings.daemon().backend().knobValue()));
         }
         command.add("-jar");
         command.add(jar.toString());
@@ -107,8 +111,8 @@ final class ServeCommand implements Callable<Integer> {
     /** Echoes the target's output; once it listens, warms it up (in the background of the echo). */
     private static void warmUp(Process process, String host, int requests) {
         Thread.ofPlatform().daemon().name("target-output").start(() -> {
-            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
-                var listening = java.util.regex.Pattern.compile("listening on port (\\d+)");
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                var listening = Pattern.compile("listening on port (\\d+)");
                 for (String line; (line = lines.readLine()) != null; ) {
                     System.out.println(line);
                     var matcher = listening.matcher(line);
@@ -123,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
                         });
                     }
                 }
-            } catch (java.io.IOException ended) {
+            } catch (IOException ended) {
                 // the target stopped
             }
         });

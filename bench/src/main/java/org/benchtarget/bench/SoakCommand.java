@@ -2,6 +2,7 @@ package org.benchtarget.bench;
 
 import org.benchtarget.bench.soak.SoakSizes;
 import org.benchtarget.bench.soak.SoakSuite;
+import org.benchtarget.bench.soak.SoakTable;
 import org.benchtarget.bench.soak.SoakTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +51,7 @@ final class SoakCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         var tables = SoakSuite.run(chosen, tests, quick ? SoakSizes.quick() : SoakSizes.full(), sets, dir, System.out);
         var report = new StringBuilder();
-        tables.forEach((profile, rows) -> report.append(org.benchtarget.bench.soak.SoakTable.render(profile, rows)).append('\n'));
+        tables.forEach((profile, rows) -> report.append(SoakTable.render(profile, rows)).append('\n'));
         Files.writeString(dir.resolve("soak.md"), report);
         System.out.println("tables: " + dir.resolve("soak.md") + ", target logs: " + dir.resolve("logs"));
         boolean allPassed = tables.values().stream().flatMap(List::stream).allMatch(row -> row.passed());

@@ -1,6 +1,7 @@
 package org.benchtarget.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -193,7 +194,7 @@ public final class SurveyData implements SeedStep {
         }
     }
 
-    private static void setNullable(java.sql.PreparedStatement statement, int index, Integer value) throws SQLException {
+    private static void setNullable(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {

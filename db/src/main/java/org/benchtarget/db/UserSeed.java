@@ -2,6 +2,7 @@ package org.benchtarget.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public final class UserSeed implements SeedStep {
     /** Returns the users in id order: the same on every install. */
     public static List<User> users() {
         var random = new SeedRandom(SEED);
-        var users = new java.util.ArrayList<User>(COUNT);
+        var users = new ArrayList<User>(COUNT);
         for (int id = 1; id <= COUNT; id++) {
             var name = random.pick(FIRST) + " " + random.pick(LAST);
             users.add(new User(id, "user" + id, name, ZONES.get(random.nextInt(ZONES.size()))));

@@ -3,6 +3,7 @@ package org.benchtarget.jetty;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import org.benchtarget.core.App;
+import org.benchtarget.core.config.Modes;
 import org.benchtarget.core.config.SettingsException;
 
 /**
@@ -32,7 +33,7 @@ public final class AppListener implements ServletContextListener {
                 var settings = ContainerSettings.from(context);
                 app = App.create(settings);
                 app.info().put("server", context.getServerInfo());
-                app.info().put("workerThreads", settings.workers() == org.benchtarget.core.config.Modes.Workers.VIRTUAL
+                app.info().put("workerThreads", settings.workers() == Modes.Workers.VIRTUAL
                         ? "virtual" : Integer.toString(settings.threads()));
             } catch (SettingsException e) {
                 // One line, as every target says it; Jetty then fails the deployment (throwUnavailableOnStartupException).

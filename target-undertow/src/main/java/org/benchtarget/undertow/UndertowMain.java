@@ -24,7 +24,7 @@ public final class UndertowMain {
         TargetLauncher.run("undertow", args, () -> {
             var settings = SettingsParser.fromArgs(List.of(args), System.getenv());
             if (settings.mode() == Mode.DAEMON) {
-                var daemon = Daemon.start(settings, BackendLaunch.fromThisJvm(settings.backend()));
+                var daemon = Daemon.start(settings, BackendLaunch.fromThisJvm(settings.daemon().backend().knobValue()));
                 return new TargetLauncher.Running(daemon.port(), daemon);
             }
             UndertowServer.SUPPORT.check(settings);

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InjectionIT {
     private static final Pattern APP = Pattern.compile("app;dur=(\\d+)\\.");
     private final HttpClient client = HttpClient.newHttpClient();
+    private App app;
 
     private UndertowServer start(String... knobs) {
         var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "io-threads=1"));
         sets.addAll(List.of(knobs));
         sets.addAll(SettingsParser.dbKnobs(TestDatabases.h2()));
         var settings = SettingsParser.parse("undertow-nio", Map.of(), sets);
-        return UndertowServer.newServer(App.create(settings), settings).start();
+        app = App.create(settings);
+        return UndertowServer.newServer(app, settings).start();
     }
 
     private HttpResponse<String> get(UndertowServer server, String path, String... headers) throws Exception {
@@ -70,7 +73,7 @@ class InjectionIT {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(200); // let the slow request reach the server first
+            awaitBusy(1); // the slow request has reached the app and waits in its delay
             assertThat(get(server, "/hello").statusCode()).isEqualTo(200);
             assertThat(slow).as("the fast request finished while the delayed one still waits").isNotDone();
             assertThat(slow.get()).isEqualTo(200);
@@ -89,6 +92,16 @@ class InjectionIT {
             assertThat(statuses(server)).as("same seed, same sequence").isEqualTo(first);
         }
         assertThat(first).contains(200, 503);
+    }
+
+    /** Waits until {@code requests} are being served (the app's bench.requests.busy gauge), rather than for a guessed time. */
+    private void awaitBusy(int requests) throws InterruptedException {
+        var busy = app.metrics().registry().get("bench.requests.busy").gauge();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (busy.value() < requests) {
+            assertThat(System.nanoTime() - deadline).as("requests being served: " + busy.value()).isNegative();
+            Thread.sleep(5);
+        }
     }
 
     private List<Integer> statuses(UndertowServer server) throws Exception {

@@ -1,5 +1,7 @@
 package org.benchtarget.core.config;
 
+import java.util.Locale;
+
 /** The enumerated knob values, as types. */
 public final class Modes {
     private Modes() {
@@ -21,7 +23,36 @@ public final class Modes {
         IN_PROCESS, CONTAINER, DAEMON;
 
         public String knobValue() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return Modes.knobValue(this);
         }
+    }
+
+    /** Daemon mode: the in-process target each backend process runs. */
+    public enum BackendKind {
+        UNDERTOW, JETTY;
+
+        /** Returns the knob's text, which is also the target's name, e.g. {@code undertow}. */
+        public String knobValue() {
+            return Modes.knobValue(this);
+        }
+    }
+
+    /** Daemon mode: what serves as the front. */
+    public enum FrontKind {
+        UNDERTOW, NGINX;
+
+        public String knobValue() {
+            return Modes.knobValue(this);
+        }
+    }
+
+    /** Returns the text a knob gives for {@code value}: {@code IN_PROCESS} is {@code in-process}. */
+    static String knobValue(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Returns the constant for a knob's text: {@code in-process} is {@code IN_PROCESS}. */
+    static <E extends Enum<E>> E fromKnob(Class<E> type, String text) {
+        return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

@@ -1,9 +1,15 @@
 package org.benchtarget.core.config;
 
+import org.benchtarget.core.config.Modes.BackendKind;
 import org.benchtarget.core.config.Modes.Cache;
+import org.benchtarget.core.config.Modes.FrontKind;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.WallQueries;
 import org.benchtarget.core.config.Modes.Workers;
+import org.benchtarget.core.fixture.DelaySpec;
+import org.benchtarget.core.fixture.FailSpec;
+import org.benchtarget.core.fixture.JitActivity;
+import org.benchtarget.core.fixture.SpecException;
 import org.benchtarget.db.DbConfig;
 import org.benchtarget.db.DbKind;
 
@@ -13,8 +19,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Builds {@link Settings} from key=value sources, later sources winning: defaults, then the
@@ -69,7 +76,7 @@ public final class SettingsParser {
         for (var knob : Knob.values()) {
             values.put(knob, knob.defaultValue());
         }
-        var injections = new java.util.TreeMap<String, String>();
+        var injections = new TreeMap<String, String>();
         apply(values, injections, Profiles.load(name).knobs(), "profile " + name);
         var fromEnv = new LinkedHashMap<String, String>();
         for (var knob : Knob.values()) {
@@ -124,10 +131,12 @@ public final class SettingsParser {
                 throw new SettingsException(knob.key() + "=" + value + ": expected one of " + String.join(", ", knob.allowed()));
             }
         }
-        integer(values, Knob.PROCESSES, 1, MAX_PROCESSES);
-        integer(values, Knob.BACKLOG, 1, 65_535);
-        integer(values, Knob.MAX_CONNECTIONS, 1, MAX_CONNECTIONS);
-        if (duration(values, Knob.DB_POOL_TIMEOUT).toMillis() < MIN_POOL_TIMEOUT_MILLIS) {
+        var daemon = new DaemonSettings(integer(values, Knob.PROCESSES, 1, MAX_PROCESSES),
+                Modes.fromKnob(BackendKind.class, values.get(Knob.BACKEND)), Modes.fromKnob(FrontKind.class, values.get(Knob.FRONT)));
+        int backlog = integer(values, Knob.BACKLOG, 1, 65_535);
+        int maxConnections = integer(values, Knob.MAX_CONNECTIONS, 1, MAX_CONNECTIONS);
+        var dbPoolTimeout = duration(values, Knob.DB_POOL_TIMEOUT);
+        if (dbPoolTimeout.toMillis() < MIN_POOL_TIMEOUT_MILLIS) {
             throw new SettingsException(Knob.DB_POOL_TIMEOUT.key() + "=" + values.get(Knob.DB_POOL_TIMEOUT)
                     + ": expected at least " + MIN_POOL_TIMEOUT_MILLIS + "ms (HikariCP's minimum)");
         }
@@ -143,15 +152,15 @@ public final class SettingsParser {
         return new Settings(
                 profile,
                 values.get(Knob.TARGET),
-                Mode.valueOf(upper(values.get(Knob.MODE))),
+                Modes.fromKnob(Mode.class, values.get(Knob.MODE)),
                 host(values.get(Knob.HOST)),
                 integer(values, Knob.PORT, 0, 65_535),
-                Workers.valueOf(upper(values.get(Knob.WORKERS))),
+                Modes.fromKnob(Workers.class, values.get(Knob.WORKERS)),
                 integer(values, Knob.THREADS, 1, MAX_THREADS),
                 integer(values, Knob.IO_THREADS, 1, 256),
                 values.get(Knob.GZIP).equals("on"),
-                Cache.valueOf(upper(values.get(Knob.CACHE))),
-                WallQueries.valueOf(upper(values.get(Knob.WALL_QUERIES))),
+                Modes.fromKnob(Cache.class, values.get(Knob.CACHE)),
+                Modes.fromKnob(WallQueries.class, values.get(Knob.WALL_QUERIES)),
                 values.get(Knob.KEEPALIVE).equals("on"),
                 db,
                 values.get(Knob.SECRET),
@@ -159,6 +168,10 @@ public final class SettingsParser {
                 duration(values, Knob.SHUTDOWN_TIMEOUT),
                 positive(duration(values, Knob.SURVEY_DRAFT_TTL), Knob.SURVEY_DRAFT_TTL, values),
                 limits(values),
+                backlog,
+                maxConnections,
+                dbPoolTimeout,
+                daemon,
                 effective);
     }
 
@@ -170,7 +183,7 @@ public final class SettingsParser {
     }
 
     private static DbConfig dbConfig(Map<Knob, String> values) {
-        var kind = DbKind.valueOf(upper(values.get(Knob.DB)));
+        var kind = Modes.fromKnob(DbKind.class, values.get(Knob.DB));
         var url = values.get(Knob.DB_URL);
         int pool = integer(values, Knob.DB_POOL, 1, 1_000);
         if (kind == DbKind.H2) {
@@ -196,12 +209,12 @@ public final class SettingsParser {
         for (var entry : injections.entrySet()) {
             try {
                 if (entry.getKey().startsWith("inject.delay.")) {
-                    org.benchtarget.core.fixture.DelaySpec.parse(entry.getValue(), maxDelay);
+                    DelaySpec.parse(entry.getValue(), maxDelay);
                 } else {
-                    org.benchtarget.core.fixture.FailSpec.parse(entry.getValue());
+                    FailSpec.parse(entry.getValue());
                 }
-            } catch (org.benchtarget.core.web.HttpProblem e) {
-                throw new SettingsException(entry.getKey() + "=" + entry.getValue() + ": " + e.reason());
+            } catch (SpecException e) {
+                throw new SettingsException(entry.getKey() + "=" + entry.getValue() + ": " + e.getMessage());
             }
         }
         long seed;
@@ -221,7 +234,7 @@ public final class SettingsParser {
         if (quiet.compareTo(MAX_JIT_QUIET) > 0) {
             throw new SettingsException("warmup.jit-quiet=" + values.get(Knob.WARMUP_JIT_QUIET) + ": expected at most 10m");
         }
-        if (!quiet.isZero() && !org.benchtarget.core.fixture.JitActivity.monitored()) {
+        if (!quiet.isZero() && !JitActivity.monitored()) {
             throw new SettingsException("warmup.jit-quiet=" + values.get(Knob.WARMUP_JIT_QUIET)
                     + ": this JVM reports no JIT compilation time (interpreter only, or monitoring off)");
         }
@@ -247,7 +260,7 @@ public final class SettingsParser {
 
     /** Parses a duration knob's text (500ms, 10s, 30m, 24h); also what tools read back from /info. */
     public static Duration duration(Knob knob, String text) {
-        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
+        var matcher = Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(text);
         if (!matcher.matches()) {
             throw new SettingsException(knob.key() + "=" + text + ": expected a duration such as 500ms, 10s, 30m or 24h");
         }
@@ -272,9 +285,5 @@ public final class SettingsParser {
             throw new SettingsException("host=" + host + ": expected an address or host name, such as 127.0.0.1 or 0.0.0.0");
         }
         return host;
-    }
-
-    private static String upper(String value) {
-        return value.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

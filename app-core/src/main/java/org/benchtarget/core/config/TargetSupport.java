@@ -3,6 +3,7 @@ package org.benchtarget.core.config;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ public record TargetSupport(String target, Set<Workers> workers, Set<Mode> modes
                     + " is for target " + settings.target() + ", this is " + target);
         }
         if (!workers.contains(settings.workers())) {
-            throw new SettingsException("workers=" + settings.workers().name().toLowerCase(java.util.Locale.ROOT)
+            throw new SettingsException("workers=" + settings.workers().name().toLowerCase(Locale.ROOT)
                     + ": not supported by " + target + " (" + whyNot + ")");
         }
         if (!modes.contains(settings.mode())) {

@@ -1,5 +1,6 @@
 package org.benchtarget.core.db;
 
+import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ public final class SecretStore {
 
     public static byte[] signingKey(DataSource dataSource, String configured) {
         if (configured != null && !configured.isEmpty()) {
-            return configured.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return configured.getBytes(StandardCharsets.UTF_8);
         }
         try {
             var stored = read(dataSource, "signing");

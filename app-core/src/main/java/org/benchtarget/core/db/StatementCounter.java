@@ -1,5 +1,6 @@
 package org.benchtarget.core.db;
 
+import java.lang.reflect.Array;
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -82,7 +83,7 @@ public final class StatementCounter {
         if (EXECUTE.contains(method.getName())) {
             count(1, nanos);
         } else if (method.getName().equals("executeBatch") || method.getName().equals("executeLargeBatch")) {
-            count(java.lang.reflect.Array.getLength(result), nanos);
+            count(Array.getLength(result), nanos);
         }
         return result;
     }

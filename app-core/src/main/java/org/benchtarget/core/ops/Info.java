@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,7 +65,7 @@ public final class Info {
             }
             json.writeEndObject();
             json.writeObjectFieldStart("server");
-            for (var entry : new java.util.TreeMap<>(server).entrySet()) {
+            for (var entry : new TreeMap<>(server).entrySet()) {
                 json.writeStringField(entry.getKey(), entry.getValue());
             }
             json.writeEndObject();

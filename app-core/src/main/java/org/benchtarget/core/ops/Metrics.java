@@ -1,6 +1,7 @@
 package org.benchtarget.core.ops;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -17,6 +18,7 @@ import org.benchtarget.core.web.WebResult;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     public Metrics(StatementCounter statements) {
@@ -40,7 +42,7 @@ public final class Metrics implements AutoCloseable {
         FunctionCounter.builder("sql.statements", statements, StatementCounter::total)
                 .description("SQL statements executed")
                 .register(registry);
-        io.micrometer.core.instrument.Gauge.builder("bench.requests.busy", inFlight, java.util.concurrent.atomic.AtomicInteger::get)
+        Gauge.builder("bench.requests.busy", inFlight, AtomicInteger::get)
                 .description("requests being served by a worker (not waiting in a queue)")
                 .register(registry);
     }

@@ -4,6 +4,7 @@ import org.benchtarget.core.web.QueryParams;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ record Answers(Map<Integer, List<String>> values) {
     Answers {
         var copy = new LinkedHashMap<Integer, List<String>>();
         values.forEach((id, given) -> copy.put(id, List.copyOf(given)));
-        values = java.util.Collections.unmodifiableMap(copy);
+        values = Collections.unmodifiableMap(copy);
     }
 
     List<String> of(Question question) {

@@ -1,6 +1,7 @@
 package org.benchtarget.core.survey;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One question of a survey page, as the page template shows it and the form validates it.
@@ -14,11 +15,11 @@ public record Question(int id, Kind kind, String prompt, boolean required, int m
 
         /** Returns the name used in the database, the page's data attributes and the results JSON. */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Kind of(String code) {
-            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(code.toUpperCase(Locale.ROOT));
         }
     }
 

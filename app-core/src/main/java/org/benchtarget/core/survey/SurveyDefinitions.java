@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.benchtarget.core.db.DataAccessException;
 import org.benchtarget.core.web.HttpProblem;
 
+import java.util.Collections;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.List;
@@ -50,7 +51,7 @@ final class SurveyDefinitions {
 
     private Map<Integer, Survey> loadAll() {
         try {
-            return java.util.Collections.unmodifiableMap(queries.all());
+            return Collections.unmodifiableMap(queries.all());
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

@@ -4,6 +4,7 @@ import org.benchtarget.core.web.Csrf;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.QueryParams;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ final class SurveyPageForm {
                 throw new Invalid("Choose each option at most once.");
             }
         }
-        return chosen.stream().sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        return chosen.stream().sorted(Comparator.comparingInt(Integer::parseInt)).toList();
     }
 
     private static String option(Question question, String value, String message) {

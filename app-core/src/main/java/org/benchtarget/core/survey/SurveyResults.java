@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class SurveyResults {
     static byte[] json(Survey survey, ResponseStore.Tallies tallies) {
         var byQuestion = new HashMap<Integer, List<ResponseStore.Tally>>();
         for (var tally : tallies.groups()) {
-            byQuestion.computeIfAbsent(tally.questionId(), id -> new java.util.ArrayList<>()).add(tally);
+            byQuestion.computeIfAbsent(tally.questionId(), id -> new ArrayList<>()).add(tally);
         }
         var out = new ByteArrayOutputStream(2048);
         try (var json = JSON.createGenerator(out)) {

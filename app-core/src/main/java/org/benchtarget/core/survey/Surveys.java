@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,7 +102,7 @@ public final class Surveys implements AutoCloseable {
                     return redirect(doneUrl(survey, token));
                 }
                 throw new HttpProblem(409, "page " + page.number() + " comes after page " + (draft.pagesDone() + 1)
-                        + ": post that page first (drafts expire after " + draftTtl.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ")");
+                        + ": post that page first (drafts expire after " + draftTtl.toString().substring(2).toLowerCase(Locale.ROOT) + ")");
             }
             var outcome = SurveyPageForm.read(page, form);
             if (!outcome.valid()) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /** Reads a request body stream up to a limit, for adapters' {@link WebRequest#body} implementations. */
@@ -23,10 +24,15 @@ public final class BodyLimit {
      * malformed. A client that sent a broken body is not a server fault.
      */
     public static byte[] read(InputStream in, long declaredLength, int limit, Duration deadline) throws IOException {
+        return read(in, declaredLength, limit, deadline, System::nanoTime);
+    }
+
+    /** {@link #read(InputStream, long, int, Duration)} timed by {@code nanoTime} (tests give a clock they advance). */
+    static byte[] read(InputStream in, long declaredLength, int limit, Duration deadline, LongSupplier nanoTime) throws IOException {
         if (declaredLength > limit) {
             throw tooLarge(limit);
         }
-        long end = System.nanoTime() + deadline.toNanos();
+        long end = nanoTime.getAsLong() + deadline.toNanos();
         var bytes = new ByteArrayOutputStream(declaredLength >= 0 ? (int) declaredLength : 1024);
         var chunk = new byte[(int) Math.min(CHUNK_BYTES, limit + 1L)];
         try {
@@ -35,7 +41,7 @@ public final class BodyLimit {
                 if (bytes.size() > limit) {
                     throw tooLarge(limit);
                 }
-                if (System.nanoTime() - end > 0) {
+                if (nanoTime.getAsLong() - end > 0) {
                     throw new HttpProblem(408, "request body not received within " + (deadline.toMillis() % 1000 == 0
                             ? deadline.toSeconds() + " s" : deadline.toMillis() + " ms"));
                 }

@@ -1,5 +1,7 @@
 package org.benchtarget.core.config;
 
+import org.benchtarget.core.config.Modes.BackendKind;
+import org.benchtarget.core.config.Modes.FrontKind;
 import org.benchtarget.core.config.Modes.Mode;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +17,12 @@ class DaemonKnobsTest {
     void daemonProfilesGiveProcessesThreadsFrontAndBackend() {
         var settings = SettingsParser.parse("daemon-p20-t10", Map.of(), List.of());
         assertThat(settings.mode()).isEqualTo(Mode.DAEMON);
-        assertThat(settings.processes()).isEqualTo(20);
+        assertThat(settings.daemon().processes()).isEqualTo(20);
         assertThat(settings.threads()).isEqualTo(10);
-        assertThat(settings.front()).isEqualTo("undertow");
-        assertThat(settings.backend()).isEqualTo("undertow");
+        assertThat(settings.daemon().front()).isEqualTo(FrontKind.UNDERTOW);
+        assertThat(settings.daemon().backend()).isEqualTo(BackendKind.UNDERTOW);
         assertThat(SettingsParser.parse("daemon-p5-t1", Map.of(), List.of()).threads()).isEqualTo(1);
-        assertThat(SettingsParser.parse("daemon-nginx-p2-t10", Map.of(), List.of()).front()).isEqualTo("nginx");
+        assertThat(SettingsParser.parse("daemon-nginx-p2-t10", Map.of(), List.of()).daemon().front()).isEqualTo(FrontKind.NGINX);
         for (var name : Profiles.names()) {
             if (name.startsWith("daemon-")) {
                 assertThat(SettingsParser.parse(name, Map.of(), List.of()).mode()).as(name).isEqualTo(Mode.DAEMON);

@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +44,7 @@ final class Cluster {
     void up(String prefix, String subnet, int targets, int loads, String lb, String profile, List<String> sets)
             throws IOException, InterruptedException {
         var kind = LoadBalancerConfig.kind(lb);
-        SettingsParser.parse(profile, java.util.Map.of(), withClusterKnobs(sets, "127.0.0.1", "jdbc:postgresql://127.0.0.1/x")); // bad knobs: one line, nothing made
+        SettingsParser.parse(profile, Map.of(), withClusterKnobs(sets, "127.0.0.1", "jdbc:postgresql://127.0.0.1/x")); // bad knobs: one line, nothing made
         requireTools(kind);
         var existing = ClusterState.read(dir);
         if (existing != null) {
@@ -73,8 +77,8 @@ final class Cluster {
 
     private static void requireTools(LoadBalancerConfig.Kind kind) {
         if (!Files.isExecutable(Path.of(kind == LoadBalancerConfig.Kind.NGINX ? "/usr/sbin/nginx" : "/usr/sbin/haproxy"))) {
-            throw new BenchException("bench cluster --lb " + kind.name().toLowerCase(java.util.Locale.ROOT) + ": not installed (apt-get install "
-                    + kind.name().toLowerCase(java.util.Locale.ROOT) + ")");
+            throw new BenchException("bench cluster --lb " + kind.name().toLowerCase(Locale.ROOT) + ": not installed (apt-get install "
+                    + kind.name().toLowerCase(Locale.ROOT) + ")");
         }
         Postgres.binaries();
         if (ProcessHandle.current().info().user().map(user -> !user.equals("root")).orElse(true)) {
@@ -170,7 +174,7 @@ final class Cluster {
         var process = HostProcesses.start(host, command, log);
         state.pid(host.name(), process.pid());
         HostProcesses.awaitListening(layout.one(ClusterLayout.Role.LOAD), host.address(), ClusterLayout.HTTP_PORT, process, log, START_LIMIT);
-        out.println("cluster: " + kind.name().toLowerCase(java.util.Locale.ROOT) + " on " + layout.lbUrl() + " (pid " + process.pid()
+        out.println("cluster: " + kind.name().toLowerCase(Locale.ROOT) + " on " + layout.lbUrl() + " (pid " + process.pid()
                 + "; config " + lbDir.resolve(kind == LoadBalancerConfig.Kind.NGINX ? "nginx.conf" : "haproxy.cfg") + ")");
     }
 
@@ -200,7 +204,7 @@ final class Cluster {
             long left = Math.max(0, deadline - System.nanoTime());
             try {
                 process.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillThere) {
+            } catch (ExecutionException | TimeoutException stillThere) {
                 process.destroyForcibly();
             }
         }

@@ -1,5 +1,6 @@
 package org.benchtarget.bench.cluster;
 
+import org.benchtarget.bench.BenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,17 +51,17 @@ public final class ClusterCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (targets < 2 || targets > 9 || loads < 1 || loads > 9) {
-                throw new org.benchtarget.bench.BenchException("--targets 2..9 and --loads 1..9");
+                throw new BenchException("--targets 2..9 and --loads 1..9");
             }
             if (!subnet.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || !prefix.matches("[a-z][a-z0-9]{0,5}")) {
-                throw new org.benchtarget.bench.BenchException("--subnet A.B.C (three octets) and --prefix of 1-6 letters/digits");
+                throw new BenchException("--subnet A.B.C (three octets) and --prefix of 1-6 letters/digits");
             }
             var cluster = new Cluster(dir, System.out);
             try {
                 cluster.up(prefix, subnet, targets, loads, lb, profile, sets);
-            } catch (org.benchtarget.bench.BenchException e) {
+            } catch (BenchException e) {
                 if (ClusterState.read(cluster.dir()) != null && !e.getMessage().startsWith("a cluster is recorded")) {
-                    throw new org.benchtarget.bench.BenchException(e.getMessage() + "; remove what was made: bench cluster down --dir " + dir);
+                    throw new BenchException(e.getMessage() + "; remove what was made: bench cluster down --dir " + dir);
                 }
                 throw e;
             }
@@ -89,7 +90,7 @@ public final class ClusterCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (users < 1 || seconds < 5 || killAfter < 1 || killAfter >= seconds - 3) {
-                throw new org.benchtarget.bench.BenchException("--users >= 1, --seconds >= 5, 1 <= --kill-after <= seconds - 4");
+                throw new BenchException("--users >= 1, --seconds >= 5, 1 <= --kill-after <= seconds - 4");
             }
             return new ClusterRun(dir.toAbsolutePath().normalize(), System.out).run(new ClusterRun.Plan(experiment, quick,
                     new Failover.Plan(users, seconds, killAfter)));

@@ -5,6 +5,7 @@ import org.benchtarget.bench.BenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +51,7 @@ final class Postgres {
         run(asPostgres(bin.resolve("initdb").toString(), "-D", data.resolve("data").toString(), "-U", USER, "--pwfile=" + password,
                 "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync"));
         Files.writeString(data.resolve("data").resolve("pg_hba.conf"), "host all all " + subnet + " scram-sha-256\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         var command = asPostgres(bin.resolve("postgres").toString(), "-D", data.resolve("data").toString(),
                 "-c", "listen_addresses=" + host.address(), "-p", Integer.toString(ClusterLayout.PG_PORT),
                 "-c", "unix_socket_directories=" + data, "-c", "max_connections=200", "-c", "shared_buffers=64MB",

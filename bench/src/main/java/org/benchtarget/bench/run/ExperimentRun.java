@@ -1,5 +1,6 @@
 package org.benchtarget.bench.run;
 
+import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.run.experiment.Experiment;
@@ -31,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -51,10 +53,15 @@ public final class ExperimentRun {
     private final List<Warmup> warmups = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private volatile TargetProcess current;
-    private RemoteTarget remote;
-    private List<PlannedProfile> plannedProfiles = List.of();
-    private String startedAt = "";
-    private java.util.Map<String, String> machineFacts = java.util.Map.of();
+
+    /**
+     * What one run will do, decided and checked before anything starts: the experiment, its driver and
+     * workloads, either the profiles to start or the running target ({@code remote}, then {@code profiles}
+     * is empty), the pinning, the machine as found and the results folder.
+     */
+    record RunPlan(Experiment experiment, LoadDriver driver, List<Workload> workloads, RemoteTarget remote,
+                   List<PlannedProfile> profiles, CpuPinning pinning, Map<String, String> machine, Path folder) {
+    }
 
     public ExperimentRun(RunOptions options, PrintStream out) {
         this.options = options;
@@ -63,6 +70,11 @@ public final class ExperimentRun {
 
     /** Runs the experiment; returns 0, or 130 when stopped by Ctrl-C (the folder then holds what was measured). */
     public int run() throws IOException, InterruptedException {
+        return execute(plan());
+    }
+
+    /** Loads the experiment and checks what it asks of the driver, the options and the targets; starts nothing. */
+    private RunPlan plan() throws InterruptedException {
         var experiment = Experiments.load(options.experiment(), options.quick());
         var driver = Drivers.named(options.driver() != null ? options.driver() : experiment.driver());
         if (options.startAt() != null && options.target() == null) {
@@ -82,10 +94,16 @@ public final class ExperimentRun {
         }
         var pinning = CpuPinning.parse(options.pin());
         var machine = Machine.describe(); // before --pin narrows what this JVM sees
-        var folder = outputFolder(experiment);
+        return new RunPlan(experiment, driver, workloads, remote, planned, pinning, machine, outputFolder(experiment));
+    }
+
+    /** Carries the plan out: the folder, the pinning, then every measurement; Ctrl-C ends it with what was measured. */
+    private int execute(RunPlan plan) throws IOException, InterruptedException {
+        var experiment = plan.experiment();
+        var folder = plan.folder();
         Files.createDirectories(folder.resolve("logs"));
         LatencyLog.create(folder);
-        pinning.pinSelf(driver.name());
+        plan.pinning().pinSelf(plan.driver().name());
 
         var finished = new CountDownLatch(1);
         var hook = new Thread(() -> {
@@ -98,27 +116,24 @@ public final class ExperimentRun {
         }, "bench-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         var started = Instant.now().toString();
-        plannedProfiles = planned;
-        startedAt = started;
-        machineFacts = machine;
-        this.remote = remote;
+        var remote = plan.remote();
         int levels = experiment.measurementCount() / experiment.profiles().size();
-        int profileCount = remote == null ? planned.size() : 1;
+        int profileCount = remote == null ? plan.profiles().size() : 1;
         var progress = new Progress(out, levels * profileCount);
         out.printf("bench run %s%s: %s x %d endpoints x %d runs x %d levels, driver %s, results in %s%n",
                 experiment.name(), experiment.quick() ? " --quick" : "",
-                remote == null ? planned.size() + " profiles" : "the running target " + remote.base(), workloads.size(), experiment.runs(),
-                experiment.levels().size(), driver.name(), folder);
+                remote == null ? plan.profiles().size() + " profiles" : "the running target " + remote.base(), plan.workloads().size(),
+                experiment.runs(), experiment.levels().size(), plan.driver().name(), folder);
         boolean failed = false;
         try {
             if (remote != null) {
-                runRemote(experiment, remote, workloads, driver, pinning, folder, progress);
+                runRemote(plan, started, progress);
             }
-            for (var profile : planned) {
+            for (var profile : plan.profiles()) {
                 if (control.cancelled()) {
                     break;
                 }
-                runProfile(experiment, profile, workloads, driver, pinning, folder, progress);
+                runProfile(plan, started, profile, progress);
             }
         } catch (RuntimeException | IOException e) {
             failed = !control.cancelled();
@@ -129,7 +144,7 @@ public final class ExperimentRun {
             progress.finish();
             stopCurrent();
             if (!measurements.isEmpty() || !failed) {
-                Reports.writeAll(folder, results(experiment, driver.name(), planned, started, pinning));
+                Reports.writeAll(folder, results(plan, started));
             }
             if (!failed) {
                 out.println((control.cancelled() ? "stopped: kept " : "done: ") + measurements.size() + " measurements in "
@@ -178,13 +193,14 @@ public final class ExperimentRun {
     }
 
     /** --target: the experiment's endpoints and levels against one running target; no start, stop or data reset. */
-    private void runRemote(Experiment experiment, RemoteTarget target, List<Workload> workloads, LoadDriver driver,
-                           CpuPinning pinning, Path folder, Progress progress) throws IOException, InterruptedException {
+    private void runRemote(RunPlan plan, String started, Progress progress) throws IOException, InterruptedException {
+        var experiment = plan.experiment();
+        var target = plan.remote();
         Requirements.check(experiment, target.base());
         if (options.startAt() != null) {
             awaitStart();
         }
-        for (var workload : workloads) {
+        for (var workload : plan.workloads()) {
             for (int run = 1; run <= experiment.runs() && !control.cancelled(); run++) {
                 if (run == 1) {
                     progress.step(target.profile() + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
@@ -197,29 +213,30 @@ public final class ExperimentRun {
                     }
                     progress.step(String.format("%s %s %s=%d run %d/%d", target.profile(), workload.label(),
                             experiment.load().symbol(), level, run, experiment.runs()));
-                    measure(experiment, target.profile(), target.knobs(), target.localProcess().orElse(null), workload, driver,
-                            pinning, target.base(), level, run, folder);
+                    measure(plan, target.profile(), target.knobs(), target.localProcess().orElse(null), workload,
+                            target.base(), level, run);
                     progress.measured();
-                    Reports.writeResults(folder, results(experiment, driver.name(), plannedProfiles, startedAt, pinning));
+                    Reports.writeResults(plan.folder(), results(plan, started));
                 }
             }
         }
     }
 
-    private void runProfile(Experiment experiment, PlannedProfile profile, List<Workload> workloads, LoadDriver driver,
-                            CpuPinning pinning, Path folder, Progress progress) throws IOException, InterruptedException {
+    private void runProfile(RunPlan plan, String started, PlannedProfile profile, Progress progress)
+            throws IOException, InterruptedException {
+        var experiment = plan.experiment();
         var label = profile.ref().label();
         int starts = 0;
         try {
-            for (var workload : workloads) {
+            for (var workload : plan.workloads()) {
                 for (int run = 1; run <= experiment.runs() && !control.cancelled(); run++) {
                     boolean fresh = current == null || experiment.restart() == Experiment.Restart.RUN;
                     if (fresh) {
                         stopCurrent();
                         progress.step(label + ": starting target");
                         DataReset.reset(profile.settings());
-                        current = TargetProcess.start(profile.settings(), profile.sets(), options.jvmOptions(),
-                                pinning.target(), folder.resolve("logs").resolve(fileName(label) + "-" + (++starts) + ".log"), START_LIMIT);
+                        current = TargetProcess.start(profile.settings(), profile.sets(), options.jvmOptions(), plan.pinning().target(),
+                                plan.folder().resolve("logs").resolve(fileName(label) + "-" + (++starts) + ".log"), START_LIMIT);
                     }
                     var base = URI.create("http://127.0.0.1:" + current.port());
                     if (fresh && starts == 1) {
@@ -240,9 +257,9 @@ public final class ExperimentRun {
                         }
                         progress.step(String.format("%s %s %s=%d run %d/%d", label, workload.label(),
                                 experiment.load().symbol(), level, run, experiment.runs()));
-                        measure(experiment, label, knobs(profile), current.handle(), workload, driver, pinning, base, level, run, folder);
+                        measure(plan, label, knobs(profile), current.handle(), workload, base, level, run);
                         progress.measured();
-                        Reports.writeResults(folder, results(experiment, driver.name(), plannedProfiles, startedAt, pinning));
+                        Reports.writeResults(plan.folder(), results(plan, started));
                     }
                 }
             }
@@ -252,11 +269,12 @@ public final class ExperimentRun {
     }
 
     /** One level; {@code process} is the target's process tree to sample from /proc, or null when it is not on this machine. */
-    private void measure(Experiment experiment, String label, Map<String, String> knobs, ProcessHandle process, Workload workload,
-                         LoadDriver driver, CpuPinning pinning, URI base, int level, int run, Path folder)
-            throws IOException, InterruptedException {
+    private void measure(RunPlan plan, String label, Map<String, String> knobs, ProcessHandle process, Workload workload,
+                         URI base, int level, int run) throws IOException, InterruptedException {
+        var experiment = plan.experiment();
+        var driver = plan.driver();
         var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
-                experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), pinning.driver(driver.name()));
+                experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), plan.pinning().driver(driver.name()));
         var sampler = process == null ? null : new TreeSampler(process, startNanos, 100);
         long startMillis = System.currentTimeMillis();
         LoadDriver.Outcome outcome;
@@ -273,7 +291,7 @@ public final class ExperimentRun {
         String tag = null;
         if (outcome.histogram() != null) {
             tag = "m" + (measurements.size() + 1);
-            LatencyLog.append(folder, tag, outcome.histogram(), startMillis, System.currentTimeMillis());
+            LatencyLog.append(plan.folder(), tag, outcome.histogram(), startMillis, System.currentTimeMillis());
         }
         measurements.add(new Measurement(label, workload.label(), experiment.load().symbol(), level, run,
                 driver.name(), outcome.requests(), round(outcome.seconds(), 3), round(outcome.throughput(), 1),
@@ -296,16 +314,18 @@ public final class ExperimentRun {
         }
     }
 
-    private Results results(Experiment experiment, String driver, List<PlannedProfile> planned, String started, CpuPinning pinning) {
+    private Results results(RunPlan plan, String started) {
+        var experiment = plan.experiment();
+        var remote = plan.remote();
         var profiles = new ArrayList<Results.ProfileInfo>();
-        for (var profile : planned) {
+        for (var profile : plan.profiles()) {
             profiles.add(new Results.ProfileInfo(profile.ref().label(), profile.ref().profile(), knobs(profile)));
         }
         if (remote != null) {
             profiles.add(new Results.ProfileInfo(remote.profile(), remote.profile(), remote.knobs()));
         }
         var settings = new LinkedHashMap<String, String>();
-        settings.put("load", experiment.load().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("load", experiment.load().name().toLowerCase(Locale.ROOT));
         settings.put("levels", experiment.levels().toString());
         settings.put("requests per level", Integer.toString(experiment.requests()));
         settings.put("duration per level", experiment.duration().isZero() ? "-" : experiment.duration().toSeconds() + " s");
@@ -320,10 +340,10 @@ public final class ExperimentRun {
         settings.put("timeout", experiment.timeout().toSeconds() + " s");
         settings.put("warm-up", "up to " + experiment.warmup().toSeconds() + " s per endpoint at c=" + experiment.warmupConcurrency()
                 + ", until a round is no more than 5% faster than the best before it");
-        settings.put("pinning", pinning.describe());
+        settings.put("pinning", plan.pinning().describe());
         settings.put("layout", experiment.layout().name());
         if (remote == null) {
-            settings.put("target JVM", String.join(" ", org.benchtarget.bench.serve.TargetJvm.options(options.jvmOptions())));
+            settings.put("target JVM", String.join(" ", TargetJvm.options(options.jvmOptions())));
         }
         if (!options.sets().isEmpty()) {
             settings.put("--set", String.join(" ", options.sets()));
@@ -331,8 +351,8 @@ public final class ExperimentRun {
         if (!experiment.notes().isEmpty()) {
             settings.put("notes", experiment.notes());
         }
-        return new Results(experiment.name(), experiment.title(), experiment.seed(), experiment.quick(), driver, started,
-                Instant.now().toString(), control.cancelled(), machineFacts, settings, profiles,
+        return new Results(experiment.name(), experiment.title(), experiment.seed(), experiment.quick(), plan.driver().name(), started,
+                Instant.now().toString(), control.cancelled(), plan.machine(), settings, profiles,
                 List.copyOf(warmups), List.copyOf(measurements));
     }
 

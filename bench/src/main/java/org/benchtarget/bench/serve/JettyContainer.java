@@ -6,6 +6,7 @@ import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +65,7 @@ public final class JettyContainer implements AutoCloseable {
         System.out.println("benchtarget-jetty listening on port " + container.port() + " (container, pid " + container.pid()
                 + ", started in " + (System.nanoTime() - start) / 1_000_000 + " ms, jetty-base " + base + ")");
         System.out.flush();
-        var cleanedUp = new java.util.concurrent.CountDownLatch(1);
+        var cleanedUp = new CountDownLatch(1);
         var stopper = new Thread(() -> {
             container.close();
             try {
@@ -134,16 +138,16 @@ public final class JettyContainer implements AutoCloseable {
         } catch (TimeoutException e) {
             stop(process);
             throw new BenchException("Jetty did not listen within " + timeout.toSeconds() + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             stop(process);
             throw (BenchException) e.getCause();
         }
     }
 
     /** Passes each line of {@code log} to {@code lines} as the process writes it, until the process has exited and all is read. */
-    private static void follow(Path log, Process process, java.util.function.Consumer<String> lines) throws IOException, InterruptedException {
+    private static void follow(Path log, Process process, Consumer<String> lines) throws IOException, InterruptedException {
         try (var in = Files.newInputStream(log)) {
-            var line = new java.io.ByteArrayOutputStream(256);
+            var line = new ByteArrayOutputStream(256);
             var buffer = new byte[8192];
             boolean exited = false;
             while (true) {

@@ -2,6 +2,7 @@ package org.benchtarget.bench.serve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JVM a target runs in: the same java that runs bench (the launcher picked a JDK 21+), with
@@ -25,7 +26,7 @@ public final class TargetJvm {
             "-XX:MaxMetaspaceSize=96m");
 
     /** glibc's per-thread malloc arenas add tens of MB of RSS to a JVM with many threads; two suffice. */
-    public static final java.util.Map<String, String> ENVIRONMENT = java.util.Map.of("MALLOC_ARENA_MAX", "2");
+    public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private TargetJvm() {
     }

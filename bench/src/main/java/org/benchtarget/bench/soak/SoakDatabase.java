@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -99,7 +100,7 @@ public final class SoakDatabase implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(root)) {
-            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -64,7 +64,7 @@ public final class SoakSuite {
     /** Runs {@code tests} (see {@link #chosen}) against each profile; the rows per profile, each table printed as it completes. */
     public static Map<String, List<SoakRow>> run(List<String> profiles, List<SoakTest> tests, SoakSizes sizes, List<String> sets, Path dir,
                                                  PrintStream out) throws Exception {
-        var tables = new java.util.LinkedHashMap<String, List<SoakRow>>();
+        var tables = new LinkedHashMap<String, List<SoakRow>>();
         try (var database = SoakDatabase.start(dir.resolve("postgres"))) {
             for (var profile : profiles) {
                 var rows = runProfile(profile, tests, sizes, sets, database, dir, out);

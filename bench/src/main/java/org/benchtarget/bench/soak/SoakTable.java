@@ -1,5 +1,6 @@
 package org.benchtarget.bench.soak;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Renders soak rows as one Markdown table, then a line per failed row saying why. */
@@ -10,7 +11,7 @@ public final class SoakTable {
     }
 
     public static String render(String title, List<SoakRow> rows) {
-        var cells = new java.util.ArrayList<List<String>>();
+        var cells = new ArrayList<List<String>>();
         cells.add(HEADER);
         for (var row : rows) {
             cells.add(List.of(row.test(), row.load(), row.faults(), String.format("%,d", row.requests()), String.format("%,d", row.errors()),
@@ -26,7 +27,7 @@ public final class SoakTable {
         for (int r = 0; r < cells.size(); r++) {
             out.append(line(cells.get(r), widths));
             if (r == 0) {
-                var rule = new java.util.ArrayList<String>();
+                var rule = new ArrayList<String>();
                 for (int width : widths) {
                     rule.add("-".repeat(width));
                 }

@@ -3,6 +3,7 @@ package org.benchtarget.bench.soak;
 import org.benchtarget.db.DbConfig;
 
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashSet;
 
@@ -35,7 +36,7 @@ record StoredResponses(long stored, long lost, long doubled, long unseen, long p
         }
     }
 
-    private static long scalar(java.sql.Statement statement, String sql) throws SQLException {
+    private static long scalar(Statement statement, String sql) throws SQLException {
         try (var result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,7 @@ public final class SurveySoak implements SoakTest {
 
     @Override
     public List<SoakRow> run(SoakTarget target) throws Exception {
-        var rows = new java.util.ArrayList<SoakRow>();
+        var rows = new ArrayList<SoakRow>();
         rows.add(plain(target));
         if (target.daemon() && target.process().isPresent()) {
             rows.add(withKilledBackend(target));

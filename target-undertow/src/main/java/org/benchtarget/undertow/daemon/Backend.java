@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,7 +26,7 @@ final class Backend {
     private int restarts = -1;
     private Instant started;
     private volatile String lastLine = "";
-    private java.time.Duration pause = java.time.Duration.ZERO;
+    private Duration pause = Duration.ZERO;
 
     Backend(int index, int port, BackendCommand command) {
         this.index = index;
@@ -76,7 +77,7 @@ final class Backend {
     }
 
     /** Returns how long to wait before the next restart: doubling while the backend dies young, else the first pause. */
-    synchronized java.time.Duration nextPause(boolean diedYoung, java.time.Duration first, java.time.Duration max) {
+    synchronized Duration nextPause(boolean diedYoung, Duration first, Duration max) {
         pause = !diedYoung || pause.isZero() ? first : (pause.multipliedBy(2).compareTo(max) > 0 ? max : pause.multipliedBy(2));
         return pause;
     }

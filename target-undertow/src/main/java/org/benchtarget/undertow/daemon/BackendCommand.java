@@ -32,7 +32,7 @@ record BackendCommand(List<String> command, Map<String, String> environment) {
         command.add(jar.toString());
         command.add(settings.profile());
         var sets = new ArrayList<String>(List.of(
-                "target=" + settings.backend(), "mode=in-process", "host=127.0.0.1", "port=" + port,
+                "target=" + settings.daemon().backend().knobValue(), "mode=in-process", "host=127.0.0.1", "port=" + port,
                 "db=" + db.kind().knobValue(), "db.url=" + db.url(), "db.user=" + db.user()));
         for (var knob : Knob.values()) {
             if (!OWN.contains(knob)) {

@@ -3,13 +3,11 @@ package org.benchtarget.undertow.daemon;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
-import org.benchtarget.core.config.SettingsException;
 import org.benchtarget.core.config.TargetSupport;
 import org.benchtarget.undertow.front.Front;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Daemon mode: a front (Undertow's reverse proxy, or nginx) that serves the static files and
@@ -19,8 +17,6 @@ import java.util.Set;
 public final class Daemon implements AutoCloseable {
     public static final TargetSupport SUPPORT = new TargetSupport("undertow", EnumSet.allOf(Workers.class),
             EnumSet.of(Mode.DAEMON), "");
-    /** The in-process targets a backend can run (each needs its jar: see {@link BackendLaunch}). */
-    static final Set<String> BACKENDS = Set.of("undertow", "jetty");
 
     private final SharedDatabase database;
     private final Supervisor supervisor;
@@ -35,10 +31,6 @@ public final class Daemon implements AutoCloseable {
     /** Starts the shared database, the backends (waiting until each is healthy), then the front. */
     public static Daemon start(Settings settings, BackendLaunch launch) {
         SUPPORT.check(settings);
-        if (!BACKENDS.contains(settings.backend())) {
-            throw new SettingsException("backend=" + settings.backend() + ": not available to daemon mode in this build (available: "
-                    + String.join(", ", BACKENDS) + ")");
-        }
         Front.check(settings);
         var database = SharedDatabase.open(settings);
         Supervisor supervisor = null;

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The one database every backend uses. PostgreSQL, or an H2 URL that already names a server
@@ -32,7 +34,7 @@ final class SharedDatabase implements AutoCloseable {
 
     static SharedDatabase open(Settings settings) {
         var db = settings.db();
-        if (db.kind() == DbKind.POSTGRES || db.url().startsWith("jdbc:h2:tcp:") || db.url().toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+        if (db.kind() == DbKind.POSTGRES || db.url().startsWith("jdbc:h2:tcp:") || db.url().toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
             return new SharedDatabase(db, null, null);
         }
         if (!db.url().equals(DbConfig.DEFAULT_H2_URL)) {
@@ -40,7 +42,7 @@ final class SharedDatabase implements AutoCloseable {
                     + "leave db.url empty (a shared H2 server is started), give jdbc:h2:tcp://... or ...;AUTO_SERVER=TRUE, or use db=postgres");
         }
         try {
-            var name = "benchtarget-daemon-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            var name = "benchtarget-daemon-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
             var password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             // The holder connection creates the in-memory database and keeps it alive while the daemon runs.
             var holder = DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", password);

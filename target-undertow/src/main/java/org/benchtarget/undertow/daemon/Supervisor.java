@@ -17,9 +17,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts the P backends (the first alone, as it may migrate and seed the database, then the rest
@@ -47,10 +52,10 @@ final class Supervisor implements AutoCloseable {
     }
 
     static Supervisor start(Settings settings, BackendLaunch launch, DbConfig db) {
-        var jar = launch.jar(settings.backend());
+        var jar = launch.jar(settings.daemon().backend().knobValue());
         var slots = new ArrayList<Backend>();
-        var ports = new java.util.HashSet<Integer>();
-        while (slots.size() < settings.processes()) {
+        var ports = new HashSet<Integer>();
+        while (slots.size() < settings.daemon().processes()) {
             int port = freePort();
             if (ports.add(port)) {
                 slots.add(new Backend(slots.size() + 1, port, BackendCommand.of(settings, launch, jar, db, port)));
@@ -88,7 +93,7 @@ final class Supervisor implements AutoCloseable {
         }
         try {
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
@@ -109,9 +114,9 @@ final class Supervisor implements AutoCloseable {
                 Thread.sleep(100);
             }
             throw new IllegalStateException("backend " + backend.index() + " not healthy within " + START_TIMEOUT.toSeconds() + " s of its start");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("backend " + backend.index() + " did not listen within " + START_TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -199,7 +204,7 @@ final class Supervisor implements AutoCloseable {
                 json.writeStartObject();
                 json.writeNumberField("index", backend.index());
                 json.writeNumberField("pid", backend.pid());
-                json.writeStringField("state", backend.state().name().toLowerCase(java.util.Locale.ROOT));
+                json.writeStringField("state", backend.state().name().toLowerCase(Locale.ROOT));
                 json.writeNumberField("restarts", backend.restarts());
                 json.writeStringField("started", String.valueOf(backend.started()));
                 json.writeStringField("url", backend.uri().toString());

@@ -1,7 +1,7 @@
 package org.benchtarget.undertow.front;
 
 import org.benchtarget.core.config.Settings;
-import org.benchtarget.core.config.SettingsException;
+import org.benchtarget.core.config.Modes.FrontKind;
 
 import java.net.URI;
 import java.util.List;
@@ -16,16 +16,15 @@ public interface Front extends AutoCloseable {
 
     /** Starts the front named by {@code front=}; {@code listing} renders {@code GET /backends} (JSON). */
     static Front start(Settings settings, List<URI> backends, Supplier<String> listing) {
-        return switch (settings.front()) {
-            case "undertow" -> UndertowFront.start(settings, backends, listing);
-            case "nginx" -> NginxFront.start(settings, backends, listing);
-            default -> throw new SettingsException("front=" + settings.front() + ": not supported (undertow, nginx)");
+        return switch (settings.daemon().front()) {
+            case UNDERTOW -> UndertowFront.start(settings, backends, listing);
+            case NGINX -> NginxFront.start(settings, backends, listing);
         };
     }
 
     /** Stops with one line if the front cannot run here (nginx not installed), before any backend starts. */
     static void check(Settings settings) {
-        if (settings.front().equals("nginx")) {
+        if (settings.daemon().front() == FrontKind.NGINX) {
             NginxFront.binary();
         }
     }

@@ -4,6 +4,7 @@ import org.benchtarget.core.BuildInfo;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.SettingsException;
 import org.benchtarget.core.files.StaticFiles;
+import org.benchtarget.core.fixture.Manifest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +77,7 @@ final class NginxFront implements Front {
             Files.writeString(dir.resolve("backends.json"), listing.get());
             int port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
             var shape = new NginxConfig.Shape(settings.host(), port, settings.ioThreads(), settings.gzip(), settings.keepalive(), settings.threads(),
-                    settings.limits(), settings.fixture().manifest() ? org.benchtarget.core.fixture.Manifest.of(settings) : null,
+                    settings.limits(), settings.fixture().manifest() ? Manifest.of(settings) : null,
                     settings.fixture().serverTiming());
             var config = dir.resolve("nginx.conf");
             Files.writeString(config, NginxConfig.render(dir, shape, backends));
@@ -167,8 +169,8 @@ final class NginxFront implements Front {
         try {
             var next = dir.resolve("backends.json.next");
             Files.writeString(next, listing.get());
-            Files.move(next, dir.resolve("backends.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(next, dir.resolve("backends.json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,11 +43,11 @@ public final class Experiments {
     /** Returns the experiment (a shipped name, or a path to your own .properties file), or stops with one line. */
     public static Experiment load(String name, boolean quick) {
         if (name.endsWith(".properties")) {
-            var file = java.nio.file.Path.of(name);
+            var file = Path.of(name);
             try {
                 var fileName = file.getFileName().toString();
                 return parse(fileName.substring(0, fileName.length() - ".properties".length()),
-                        java.nio.file.Files.readAllLines(file), quick);
+                        Files.readAllLines(file), quick);
             } catch (IOException e) {
                 throw new BenchException("cannot read experiment file " + name + ": " + e.getMessage());
             }
@@ -106,11 +108,11 @@ public final class Experiments {
 
     /** What a quick run measures, e.g. "/hello.txt and /hello: 2,000 requests at concurrency 10, 100 and 500, 1 run (quick form)". */
     static String quickTitle(Experiment quick) {
-        var load = quick.requests() > 0 ? String.format(java.util.Locale.ROOT, "%,d requests", quick.requests())
+        var load = quick.requests() > 0 ? String.format(Locale.ROOT, "%,d requests", quick.requests())
                 : quick.duration().toSeconds() + " s";
         var kind = quick.load() == Experiment.LoadKind.RATE ? "a rate of" : "concurrency";
         return and(quick.endpoints()) + ": " + load + " at " + kind + " " + and(quick.levels().stream().map(level ->
-                String.format(java.util.Locale.ROOT, "%,d", level)).toList()) + ", " + runs(quick.runs()) + " (quick form)";
+                String.format(Locale.ROOT, "%,d", level)).toList()) + ", " + runs(quick.runs()) + " (quick form)";
     }
 
     private static String runs(int runs) {

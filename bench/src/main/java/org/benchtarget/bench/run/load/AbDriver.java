@@ -4,6 +4,7 @@ import org.benchtarget.bench.run.experiment.Experiment.LoadKind;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 
 /** ApacheBench as a driver: {@code ab -n N -c C [-k] -s TIMEOUT -r URL}, closed loop only, GET only. */
 final class AbDriver implements LoadDriver {
@@ -28,17 +29,17 @@ final class AbDriver implements LoadDriver {
         arguments.add("-q");
         // ab refuses a concurrency above the request count; without a count it runs for the duration
         if (spec.requests() > 0) {
-            arguments.addAll(java.util.List.of("-n", Integer.toString(Math.max(spec.requests(), spec.level()))));
+            arguments.addAll(List.of("-n", Integer.toString(Math.max(spec.requests(), spec.level()))));
         } else {
-            arguments.addAll(java.util.List.of("-n", "50000000", "-t", Long.toString(Math.max(1, spec.duration().toSeconds()))));
+            arguments.addAll(List.of("-n", "50000000", "-t", Long.toString(Math.max(1, spec.duration().toSeconds()))));
         }
-        arguments.addAll(java.util.List.of("-c", Integer.toString(spec.level()), "-s",
+        arguments.addAll(List.of("-c", Integer.toString(spec.level()), "-s",
                 Long.toString(Math.max(1, spec.timeout().toSeconds())), "-r"));
         if (spec.keepalive()) {
             arguments.add("-k");
         }
         if (spec.acceptGzip()) {
-            arguments.addAll(java.util.List.of("-H", "Accept-Encoding: gzip"));
+            arguments.addAll(List.of("-H", "Accept-Encoding: gzip"));
         }
         arguments.add(spec.base().resolve(((Workload.Get) spec.workload()).path()).toString());
         return AbOutput.parse(AB.run(spec.cpuPrefix(), arguments, limit(spec), control));

@@ -11,6 +11,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.benchtarget.bench.run.experiment.Experiment.LoadKind;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,7 +87,7 @@ public final class EmbeddedDriver implements LoadDriver {
         }
     }
 
-    private static void awaitOrCancel(java.util.concurrent.ExecutorService users, RunControl control) throws InterruptedException {
+    private static void awaitOrCancel(ExecutorService users, RunControl control) throws InterruptedException {
         while (!users.awaitTermination(200, TimeUnit.MILLISECONDS)) {
             if (control.cancelled()) {
                 users.shutdownNow();

@@ -7,9 +7,11 @@ import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 import java.io.IOException;
@@ -66,8 +68,8 @@ public final class HttpSession {
     /** POSTs an already urlencoded form body (repeated names allowed, as multiple-choice answers need). */
     public Response postEncoded(String path, String encodedForm) throws IOException {
         var post = new HttpPost(base.resolve(path));
-        post.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity(encodedForm,
-                org.apache.hc.core5.http.ContentType.APPLICATION_FORM_URLENCODED));
+        post.setEntity(new StringEntity(encodedForm,
+                ContentType.APPLICATION_FORM_URLENCODED));
         return send(post, true);
     }
 

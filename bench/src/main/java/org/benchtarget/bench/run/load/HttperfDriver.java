@@ -3,6 +3,7 @@ package org.benchtarget.bench.run.load;
 import org.benchtarget.bench.run.experiment.Experiment.LoadKind;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** httperf as a driver: {@code httperf --hog --server H --port P --uri U --num-conns N --rate R --timeout T}, open loop only. */
@@ -25,7 +26,7 @@ final class HttperfDriver implements LoadDriver {
     @Override
     public Outcome drive(Spec spec, RunControl control) throws IOException, InterruptedException {
         long connections = spec.requests() > 0 ? spec.requests() : Math.max(1, spec.level() * spec.duration().toSeconds());
-        var arguments = new java.util.ArrayList<>(List.of("--hog", "--server", spec.base().getHost(), "--port", Integer.toString(spec.base().getPort()),
+        var arguments = new ArrayList<>(List.of("--hog", "--server", spec.base().getHost(), "--port", Integer.toString(spec.base().getPort()),
                 "--uri", ((Workload.Get) spec.workload()).path(), "--num-conns", Long.toString(connections),
                 "--rate", Integer.toString(spec.level()), "--timeout", Long.toString(Math.max(1, spec.timeout().toSeconds()))));
         if (spec.acceptGzip()) {

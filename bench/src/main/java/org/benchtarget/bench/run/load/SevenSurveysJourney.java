@@ -1,9 +1,11 @@
 package org.benchtarget.bench.run.load;
 
+import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.survey.SurveyAnswers;
 import org.benchtarget.bench.survey.SurveyRobot;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,7 +38,7 @@ final class SevenSurveysJourney implements Journey {
         } catch (NumberFormatException e) {
             // the one-line error below
         }
-        throw new org.benchtarget.bench.BenchException("journey seven-surveys: " + key + "=" + text + ": expected " + key + "=" + min + ".." + max);
+        throw new BenchException("journey seven-surveys: " + key + "=" + text + ": expected " + key + "=" + min + ".." + max);
     }
 
     private interface Exchange {
@@ -59,7 +61,7 @@ final class SevenSurveysJourney implements Journey {
                 Thread.sleep(RETRY_PAUSE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted between retries");
+                throw new InterruptedIOException("interrupted between retries");
             }
         }
     }

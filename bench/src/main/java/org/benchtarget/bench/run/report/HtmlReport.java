@@ -1,6 +1,7 @@
 package org.benchtarget.bench.run.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.benchtarget.bench.run.result.Results;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class HtmlReport {
             h3{margin-top:1.5em}
             """;
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper COMPACT = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private HtmlReport() {
     }

@@ -1,6 +1,8 @@
 package org.benchtarget.bench.run.report;
 
+import org.benchtarget.bench.run.result.Measurement;
 import org.benchtarget.bench.run.result.Results;
+import org.benchtarget.bench.run.result.Warmup;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,17 +171,17 @@ final class ReportTables {
     }
 
     Table warmups() {
-        var grouped = new LinkedHashMap<String, List<org.benchtarget.bench.run.result.Warmup>>();
+        var grouped = new LinkedHashMap<String, List<Warmup>>();
         results.warmups().forEach(w -> grouped.computeIfAbsent(w.profile() + " " + w.endpoint(), k -> new ArrayList<>()).add(w));
         var rows = new ArrayList<List<String>>();
-        for (Map.Entry<String, List<org.benchtarget.bench.run.result.Warmup>> entry : grouped.entrySet()) {
+        for (Map.Entry<String, List<Warmup>> entry : grouped.entrySet()) {
             var list = entry.getValue();
             var first = list.get(0);
             rows.add(List.of(first.profile(), first.endpoint(), Integer.toString(list.size()),
-                    number(list.stream().mapToLong(org.benchtarget.bench.run.result.Warmup::requests).average().orElse(0)),
-                    String.format(Locale.ROOT, "%.1f", list.stream().mapToDouble(org.benchtarget.bench.run.result.Warmup::seconds).average().orElse(0)),
-                    number(list.stream().mapToDouble(org.benchtarget.bench.run.result.Warmup::finalThroughput).average().orElse(0)),
-                    list.stream().filter(org.benchtarget.bench.run.result.Warmup::levelledOff).count() + "/" + list.size()));
+                    number(list.stream().mapToLong(Warmup::requests).average().orElse(0)),
+                    String.format(Locale.ROOT, "%.1f", list.stream().mapToDouble(Warmup::seconds).average().orElse(0)),
+                    number(list.stream().mapToDouble(Warmup::finalThroughput).average().orElse(0)),
+                    list.stream().filter(Warmup::levelledOff).count() + "/" + list.size()));
         }
         return new Table("Warm-up", "after each start of a target, before measuring: requests and seconds are the mean per warm-up",
                 List.of("profile", "endpoint", "warm-ups", "requests", "seconds", "last round req/s", "levelled off"), rows);
@@ -218,7 +220,7 @@ final class ReportTables {
                 List.of("profile", "endpoint", symbol, "run", "load host", "requests", "req/s", "errors", "p50", "p99", "p99.9", "max"), rows);
     }
 
-    private static List<String> perHostRow(String host, org.benchtarget.bench.run.result.Measurement m) {
+    private static List<String> perHostRow(String host, Measurement m) {
         return List.of(m.profile(), m.endpoint(), Integer.toString(m.level()), Integer.toString(m.run()), host,
                 Long.toString(m.requests()), number(m.throughput()), Long.toString(m.errors().total()),
                 ms(m.latencyMs().p50()), ms(m.latencyMs().p99()), ms(m.latencyMs().p999()), ms(m.latencyMs().max()));
