@@ -32,6 +32,17 @@ public final class NginxConf {
     private List<String> proxyRetry = List.of();
     private List<String> proxyHeaders = List.of();
 
+    /**
+     * Server-block lines for requests nginx refuses itself before any target sees them (a malformed escape, an encoded
+     * NUL or control character, a path above the root): the same 400 a target answers, with a one-line text/plain
+     * reason rather than nginx's HTML page (CONTRACT: bad input gets a one-line reason, and bench verify checks it).
+     */
+    public static List<String> refusedAsOneLine() {
+        return List.of("error_page 400 /.refused;", "location = /.refused {", "    internal;", "    default_type text/plain;",
+                "    return 400 \"bad request: nginx refused the request target (a malformed escape, an encoded control character"
+                        + " or a path above the root)\\n\";", "}");
+    }
+
     private NginxConf(Path dir) {
         this.dir = dir;
     }

@@ -55,6 +55,7 @@ public final class LoadBalancerConfig {
                 .limits("1m", "16k")
                 .upstream("targets", backends, "2s", 256)
                 .listen(listen)
+                .serverSettings(NginxConf.refusedAsOneLine())
                 .proxyRetry(List.of("proxy_next_upstream_tries 3;"))
                 .render();
     }
