@@ -9,6 +9,7 @@ import org.benchtarget.core.auth.Sessions;
 import org.benchtarget.core.config.Modes;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.db.DataAccessException;
+import org.benchtarget.core.db.DatabaseWait;
 import org.benchtarget.core.db.OutageGate;
 import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
@@ -114,9 +115,12 @@ public final class App implements AutoCloseable {
         return create(settings, Clock.systemDefaultZone());
     }
 
-    /** As {@link #create(Settings)}, on {@code clock} (Date, /hello, sessions): tests set the day of the month. */
+    /**
+     * As {@link #create(Settings)}, on {@code clock} (Date, /hello, sessions): tests set the day of the month. A database
+     * that cannot be opened yet is waited for up to db.wait ({@link DatabaseWait}).
+     */
     public static App create(Settings settings, Clock clock) {
-        return new App(settings, clock);
+        return DatabaseWait.start(settings, () -> new App(settings, clock));
     }
 
     private Logins logins(DataSource counted, TemplateEngine templates, Clock clock) {

@@ -33,7 +33,7 @@ public final class Database {
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(unreachable(config, e));
+            throw new DatabaseUnreachableException(unreachable(config, e));
         }
     }
 

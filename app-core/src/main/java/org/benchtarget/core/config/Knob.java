@@ -37,6 +37,7 @@ public enum Knob {
     DB_USER("db.user", "", "database user; default sa (h2) or benchtarget (postgres)"),
     DB_PASSWORD("db.password", "", "database password; default empty (h2) or benchtarget (postgres); never shown"),
     DB_POOL("db.pool", "8", "connections in the pool (fixed size)"),
+    DB_WAIT("db.wait", "0s", "at start, how long to wait for a database that cannot be opened, answering 503 on every path (/health too) meanwhile; 0s: exit at once with one line"),
     DB_POOL_TIMEOUT("db.pool-timeout", "2s", "longest wait for a pool connection (pool busy or database away); then 503 with Retry-After"),
     SECRET("secret", "", "key that signs session cookies and CSRF tokens; empty: generated once and kept in the database, shared by every process on it; never shown"),
     MANIFEST("manifest", "on", "X-Bench-Mode on every response: target, mode, workers, threads, gzip, cache, wall.queries, db", "on", "off"),

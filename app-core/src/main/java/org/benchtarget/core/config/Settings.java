@@ -18,6 +18,7 @@ import java.util.Map;
  * @param backlog        the accept queue length asked of the kernel (the listen backlog)
  * @param maxConnections how many client connections the server holds open at once
  * @param dbPoolTimeout  how long a request may wait for a database connection before it answers 503
+ * @param dbWait         how long a start waits for a database it cannot open (0: not at all)
  */
 public record Settings(
         String profile,
@@ -41,6 +42,7 @@ public record Settings(
         int backlog,
         int maxConnections,
         Duration dbPoolTimeout,
+        Duration dbWait,
         DaemonSettings daemon,
         Map<Knob, String> effective) {
 
@@ -54,6 +56,6 @@ public record Settings(
         values.put(Knob.PORT, Integer.toString(newPort));
         return new Settings(profile, target, mode, host, newPort, workers, threads, ioThreads, gzip, cache,
                 wallQueries, keepalive, db, secret, fixture, shutdownTimeout, surveyDraftTtl, limits, backlog, maxConnections,
-                dbPoolTimeout, daemon, values);
+                dbPoolTimeout, dbWait, daemon, values);
     }
 }

@@ -171,6 +171,7 @@ public final class SettingsParser {
                 backlog,
                 maxConnections,
                 dbPoolTimeout,
+                duration(values, Knob.DB_WAIT),
                 daemon,
                 effective);
     }

@@ -81,6 +81,16 @@ class SettingsParserTest {
     }
 
     @Test
+    void dbWaitIsZeroByDefaultAndTakesDurationsOnly() {
+        assertThat(SettingsParser.parse(null, Map.of(), List.of()).dbWait()).isZero();
+        assertThat(SettingsParser.parse(null, Map.of("BENCH_DB_WAIT", "10m"), List.of()).dbWait()).hasMinutes(10);
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("db.wait=-1s")))
+                .hasMessageStartingWith("db.wait=-1s: expected a duration");
+        assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("db.wait=forever")))
+                .hasMessageStartingWith("db.wait=forever: expected a duration");
+    }
+
+    @Test
     void repeatedAndMalformedSetsAreRefused() {
         assertThatThrownBy(() -> SettingsParser.parse(null, Map.of(), List.of("gzip=on", "gzip=off")))
                 .hasMessage("--set gzip: given twice");
