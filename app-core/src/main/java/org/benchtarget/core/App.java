@@ -14,11 +14,15 @@ import org.benchtarget.core.db.OutageGate;
 import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
 import org.benchtarget.core.files.StaticFiles;
+import org.benchtarget.core.fixture.BenchGuard;
+import org.benchtarget.core.fixture.HealthSwitch;
 import org.benchtarget.core.fixture.Injection;
 import org.benchtarget.core.fixture.Manifest;
 import org.benchtarget.core.fixture.Readiness;
 import org.benchtarget.core.fixture.RunWindows;
+import org.benchtarget.core.fixture.ServedBy;
 import org.benchtarget.core.fixture.ServerTiming;
+import org.benchtarget.core.fixture.StatusCodes;
 import org.benchtarget.core.hello.Hello;
 import org.benchtarget.core.home.HomePage;
 import org.benchtarget.core.ops.Health;
@@ -79,6 +83,9 @@ public final class App implements AutoCloseable {
     private final Readiness readiness;
     private final Injection injection;
     private final Surveys surveys;
+    private final HealthSwitch healthSwitch;
+    /** X-Served-By, or null (served-by=off). */
+    private final Header servedBy;
     /** While the database is known to be away, database requests answer 503 at once (then one try a second). */
     private final OutageGate outage = new OutageGate(1_000);
 
@@ -100,6 +107,8 @@ public final class App implements AutoCloseable {
         this.info = new Info(settings, build.version(), Instant.now(clock));
         this.manifest = new Header(Manifest.HEADER, Manifest.of(settings));
         this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
+        this.healthSwitch = new HealthSwitch(new BenchGuard(settings.fixture().windowToken(), settings.host()));
+        this.servedBy = settings.fixture().servedBy() ? ServedBy.header(settings.target(), System.getenv()) : null;
         this.readiness = new Readiness(settings.fixture());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
         this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry());
@@ -152,10 +161,13 @@ public final class App implements AutoCloseable {
                 .post("/surveys/{id}/pages/{n}", "survey-page", true, (request, params) -> surveys.submit(params.id(0), params.id(1), request))
                 .get("/surveys/{id}/done", "survey-done", true, (request, params) -> surveys.done(params.id(0), QueryParams.ofQuery(request.rawQuery())))
                 .get("/surveys/{id}/results", "survey-results", true, (request, params) -> surveys.results(params.id(0)))
-                .get("/health", "health", true, (request, params) -> health.check())
+                .get("/health", "health", true, (request, params) -> healthSwitch.isDown() ? healthSwitch.health() : health.check())
                 .get("/metrics", "metrics", false, (request, params) -> metrics.scrape())
                 .get("/info", "info", false, (request, params) -> info.render())
-                .get("/ready", "ready", false, (request, params) -> readiness.check())
+                .get("/ready", "ready", false, (request, params) -> healthSwitch.isDown() ? healthSwitch.ready() : readiness.check())
+                .get("/status/{code}", "status", false, (request, params) -> StatusCodes.answer(params.values().get(0), QueryParams.ofQuery(request.rawQuery())))
+                .post("/bench/health/down", "health-toggle", false, (request, params) -> healthSwitch.down(request))
+                .post("/bench/health/up", "health-toggle", false, (request, params) -> healthSwitch.up(request))
                 .post("/bench/window", "window", false, (request, params) -> windows.start(request))
                 .add("DELETE", "/bench/window", "window", Route.NEVER, (request, params) -> windows.end(request))
                 .build();
@@ -237,6 +249,9 @@ public final class App implements AutoCloseable {
         }
         if (settings.fixture().manifest()) {
             extra.add(manifest);
+        }
+        if (servedBy != null) {
+            extra.add(servedBy);
         }
         long queue = request.arrivalNanos() > 0 ? start - request.arrivalNanos() : -1;
         if (settings.fixture().serverTiming()) {

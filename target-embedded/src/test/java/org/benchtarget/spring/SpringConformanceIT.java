@@ -45,7 +45,8 @@ class SpringConformanceIT {
     }
 
     private static void runChecks(DbKind db, String profile, String gzip) {
-        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "gzip=" + gzip));
+        // served-by follows gzip: both of its forms are checked
+        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "gzip=" + gzip, "served-by=" + gzip));
         sets.addAll(SettingsParser.dbKnobs(TestDatabases.fresh(db)));
         var settings = SettingsParser.parse(profile, Map.of(), sets);
         try (var server = SpringServer.newServer(settings).start()) {

@@ -38,7 +38,8 @@ class JettyConformanceIT {
     }
 
     private static void runChecks(DbKind db, String workers, String gzip, String... more) throws Exception {
-        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "gzip=" + gzip));
+        // served-by follows gzip: both of its forms are checked
+        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "gzip=" + gzip, "served-by=" + gzip));
         sets.addAll(List.of(more));
         sets.addAll(SettingsParser.dbKnobs(TestDatabases.fresh(db)));
         var settings = SettingsParser.parse("jetty-" + workers, Map.of(), sets);

@@ -36,7 +36,8 @@ class UndertowConformanceIT {
     }
 
     private static void runChecks(DbKind db, String workers, String gzip) {
-        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "gzip=" + gzip));
+        // served-by follows gzip: both of its forms are checked on every worker model
+        var sets = new ArrayList<>(List.of("host=127.0.0.1", "port=0", "gzip=" + gzip, "served-by=" + gzip));
         sets.addAll(SettingsParser.dbKnobs(TestDatabases.fresh(db)));
         var settings = SettingsParser.parse("undertow-" + workers, Map.of(), sets);
         try (var server = UndertowServer.newServer(App.create(settings), settings).start()) {

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param injections per-endpoint knobs by full key, e.g. {@code inject.delay.db -> lognormal(20ms,5ms)}
  * @param warmupJitQuiet zero: no JIT condition for readiness
  * @param warmupAny ready when any condition set holds, rather than all of them
+ * @param servedBy X-Served-By on every response
  */
 public record FixtureSettings(
         boolean manifest,
@@ -21,7 +22,8 @@ public record FixtureSettings(
         String windowToken,
         int warmup,
         Duration warmupJitQuiet,
-        boolean warmupAny) {
+        boolean warmupAny,
+        boolean servedBy) {
 
     public FixtureSettings {
         injections = Map.copyOf(injections);

@@ -40,6 +40,7 @@ public enum Knob {
     DB_WAIT("db.wait", "0s", "at start, how long to wait for a database that cannot be opened, answering 503 on every path (/health too) meanwhile; 0s: exit at once with one line"),
     DB_POOL_TIMEOUT("db.pool-timeout", "2s", "longest wait for a pool connection (pool busy or database away); then 503 with Retry-After"),
     SECRET("secret", "", "key that signs session cookies and CSRF tokens; empty: generated once and kept in the database, shared by every process on it; never shown"),
+    SERVED_BY("served-by", "off", "X-Served-By on every response: target/pod name or pid/backend index, to see how load spread", "on", "off"),
     MANIFEST("manifest", "on", "X-Bench-Mode on every response: target, mode, workers, threads, gzip, cache, wall.queries, db", "on", "off"),
     SERVER_TIMING("server-timing", "on", "Server-Timing on every response: queue (waiting for a worker), app, db", "on", "off"),
     INJECT_HEADERS("inject.headers", "off", "obey X-Delay and X-Fail request headers (never on unless asked)", "on", "off"),

@@ -227,7 +227,7 @@ public final class SettingsParser {
         return new FixtureSettings(values.get(Knob.MANIFEST).equals("on"), values.get(Knob.SERVER_TIMING).equals("on"),
                 values.get(Knob.INJECT_HEADERS).equals("on"), seed, maxDelay, injections,
                 values.get(Knob.WINDOW_TOKEN), integer(values, Knob.WARMUP, 0, 10_000_000), jitQuiet(values),
-                values.get(Knob.WARMUP_WHEN).equals("any"));
+                values.get(Knob.WARMUP_WHEN).equals("any"), values.get(Knob.SERVED_BY).equals("on"));
     }
 
     private static Duration jitQuiet(Map<Knob, String> values) {

@@ -24,7 +24,10 @@ final class FixtureChecks {
                 new Check("Server-Timing: app (and queue, db) durations on every response (server-timing=on)", this::serverTiming),
                 new Check("ready: /ready answers JSON, 200 once warmed up or 503 with Retry-After", this::ready),
                 new Check("run window: POST opens, DELETE closes with counts; wrong order is 409", this::window),
-                new Check("injection: X-Fail obeyed only when inject.headers=on; a malformed one is 400", this::injection));
+                new Check("injection: X-Fail obeyed only when inject.headers=on; a malformed one is 400", this::injection),
+                new Check("status: /status/{code} answers it, one line or body=N bytes, 204/304 empty; bad code or N 400", this::status),
+                new Check("health toggle: POST /bench/health/down 503s /health and /ready, not /hello; up restores (per process)", this::healthToggle),
+                new Check("served-by: X-Served-By target/instance/index on every response when served-by=on, none when off", this::servedBy));
     }
 
     private String knob(String json, String name) {
@@ -111,5 +114,65 @@ final class FixtureChecks {
         expect(malformed.status() == 400 && malformed.header("x-injected") == null, "malformed X-Delay answered %d", malformed.status());
         var absurd = http.get("/hello", "X-Delay", "3600s");
         expect(absurd.status() == 400, "X-Delay 3600s answered %d", absurd.status());
+    }
+
+    private void status() throws Exception {
+        for (int code : new int[] {200, 201, 301, 404, 418, 429, 500, 503, 599}) {
+            var response = http.get("/status/" + code);
+            expect(response.status() == code, "/status/%d answered %d", code, response.status());
+            expect(response.text().equals(code + " status\n"), "/status/%d: body %s", code, response.text());
+        }
+        for (int code : new int[] {204, 304}) {
+            var response = http.get("/status/" + code);
+            expect(response.status() == code && response.body().length == 0, "/status/%d: %d with %d bytes", code, response.status(), response.body().length);
+        }
+        for (int size : new int[] {0, 1, 100_000}) {
+            var response = http.get("/status/202?body=" + size);
+            expect(response.status() == 202 && response.body().length == size, "/status/202?body=%d: %d with %d bytes", size,
+                    response.status(), response.body().length);
+        }
+        for (var bad : List.of("/status/100", "/status/199", "/status/600", "/status/abc", "/status/2000", "/status/200?body=-1",
+                "/status/200?body=1048577", "/status/200?body=x", "/status/204?body=1", "/status/200?size=1")) {
+            var response = http.get(bad);
+            expect(response.status() == 400, "%s answered %d", bad, response.status());
+            expect(response.text().lines().count() == 1, "%s: not one line: %s", bad, response.text());
+        }
+    }
+
+    /** Per process: through a daemon's front (it answers /backends) a toggle would reach one backend, so not there. */
+    private void healthToggle() throws Exception {
+        if (http.get("/backends").status() == 200) {
+            return;
+        }
+        var down = http.send("POST", "/bench/health/down");
+        if (down.status() == 403) {
+            expect(down.text().contains("window.token"), "403 without saying why: %s", down.text());
+            return; // listening beyond loopback without a token: refused, as run windows are
+        }
+        try {
+            expect(down.status() == 200, "POST /bench/health/down: %d %s", down.status(), down.text());
+            var health = http.get("/health");
+            expect(health.status() == 503 && health.header("retry-after") != null, "/health while down: %d", health.status());
+            expect(health.text().contains("\"status\":\"DOWN\""), "/health while down: %s", health.text());
+            expect(http.get("/ready").status() == 503, "/ready while down was not 503");
+            expect(http.get("/hello").status() == 200, "/hello while health is down was not 200");
+        } finally {
+            var up = http.send("POST", "/bench/health/up");
+            expect(up.status() == 200, "POST /bench/health/up: %d %s", up.status(), up.text());
+        }
+        expect(http.get("/health").status() == 200, "/health after up was not 200");
+        expect(http.get("/bench/health/down").status() == 405, "GET /bench/health/down was not 405");
+    }
+
+    private void servedBy() throws Exception {
+        boolean on = knob(info(), "served-by").equals("on");
+        for (var path : List.of("/hello", "/db", "/nope")) {
+            var servedBy = http.get(path).header("x-served-by");
+            if (!on) {
+                expect(servedBy == null, "served-by=off but %s has X-Served-By %s", path, servedBy);
+                continue;
+            }
+            expect(servedBy != null && servedBy.matches(Pattern.quote(knob(info(), "target")) + "/[^/]+/\\d+"), "%s: X-Served-By %s", path, servedBy);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.benchtarget.undertow.daemon;
 import org.benchtarget.core.TargetLauncher;
 import org.benchtarget.core.config.Knob;
 import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.fixture.ServedBy;
 import org.benchtarget.db.DbConfig;
 
 import java.nio.file.Path;
@@ -23,11 +24,12 @@ record BackendCommand(List<String> command, Map<String, String> environment) {
     private static final Set<Knob> OWN = EnumSet.of(Knob.TARGET, Knob.MODE, Knob.HOST, Knob.PORT,
             Knob.DB, Knob.DB_URL, Knob.DB_USER, Knob.DB_PASSWORD, Knob.SECRET, Knob.WINDOW_TOKEN);
 
-    static BackendCommand of(Settings settings, BackendLaunch launch, Path jar, DbConfig db, int port) {
+    static BackendCommand of(Settings settings, BackendLaunch launch, Path jar, DbConfig db, int port, int index) {
         var command = new ArrayList<String>();
         command.add(launch.java());
         command.addAll(launch.jvmOptions());
         command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
+        command.add("-D" + ServedBy.BACKEND_INDEX + "=" + index);
         command.add("-jar");
         command.add(jar.toString());
         command.add(settings.profile());

@@ -58,7 +58,8 @@ final class Supervisor implements AutoCloseable {
         while (slots.size() < settings.daemon().processes()) {
             int port = freePort();
             if (ports.add(port)) {
-                slots.add(new Backend(slots.size() + 1, port, BackendCommand.of(settings, launch, jar, db, port)));
+                int index = slots.size() + 1;
+                slots.add(new Backend(index, port, BackendCommand.of(settings, launch, jar, db, port, index)));
             }
         }
         var supervisor = new Supervisor(List.copyOf(slots), settings.shutdownTimeout());

@@ -22,9 +22,10 @@ class BackendCommandTest {
     void backendRunsInProcessOnLoopbackWithEveryOtherKnobOnceAndNoCredentialsInArgs() {
         var settings = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("gzip=on", "secret=s3cr3t", "threads=7"));
         var db = new DbConfig(DbKind.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/b", "bench", "hunter2", 4);
-        var command = BackendCommand.of(settings, LAUNCH, Path.of("/x/undertow.jar"), db, 41234);
+        var command = BackendCommand.of(settings, LAUNCH, Path.of("/x/undertow.jar"), db, 41234, 2);
 
-        assertThat(command.command()).startsWith("/jdk/bin/java", "-Xmx64m").contains("-jar", "/x/undertow.jar", "daemon-p2-t10");
+        assertThat(command.command()).startsWith("/jdk/bin/java", "-Xmx64m").contains("-jar", "/x/undertow.jar", "daemon-p2-t10")
+                .contains("-Dbenchtarget.backend.index=2"); // X-Served-By's backend index
         var sets = sets(command.command());
         assertThat(sets).contains("mode=in-process", "host=127.0.0.1", "port=41234", "target=undertow", "threads=7",
                 "gzip=on", "db=postgres", "db.url=jdbc:postgresql://127.0.0.1:5432/b", "db.user=bench", "processes=2");
