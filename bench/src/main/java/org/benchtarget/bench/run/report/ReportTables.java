@@ -154,7 +154,7 @@ final class ReportTables {
     }
 
     Table profileKnobs() {
-        var shown = List.of("target", "mode", "workers", "threads", "io-threads", "gzip", "cache", "wall.queries", "keepalive", "db", "db.pool");
+        var shown = List.of("target", "mode", "processes", "workers", "threads", "io-threads", "gzip", "cache", "wall.queries", "keepalive", "db", "db.pool");
         var headers = new ArrayList<String>();
         headers.add("profile");
         headers.add("entry");
