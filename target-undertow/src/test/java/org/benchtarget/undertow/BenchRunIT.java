@@ -4,6 +4,7 @@ import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.run.ExperimentRun;
 import org.benchtarget.bench.run.RunOptions;
 import org.benchtarget.bench.run.report.Reports;
+import org.benchtarget.bench.run.report.ShapedResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code bench run} end to end against this module's jar (built in package, before these ITs run): the quick
- * forms of seed 000 and 003, a target that cannot start, a port in use, and a run stopped half-way.
+ * forms of seed 000 and 003 (with their declared charts), a target that cannot start, a port in use, and a run stopped half-way.
  * Reports stay under target/bench-run for a look.
  */
 class BenchRunIT {
@@ -47,6 +48,9 @@ class BenchRunIT {
         assertThat(results.measurements()).hasSize(24);
         assertThat(Files.readString(out.resolve("report.md")))
                 .contains("### /hello: requests per second", "### /db: requests per second", "| concurrency | undertow-nio | undertow-virtual |");
+        // the declared shape: req/s and p99 against concurrency, a line per stack, /hello and /db side by side
+        checkShape(out, results, List.of("req/s /hello", "req/s /db", "p99 /hello", "p99 /db"), List.of("1", "125", "500"),
+                List.of("undertow-nio", "undertow-virtual"));
     }
 
     @Test
@@ -58,6 +62,24 @@ class BenchRunIT {
         assertThat(results.measurements()).hasSize(12);
         assertThat(Files.readString(out.resolve("report.md")))
                 .contains("| c=10 | req/s |", "| ms/req |", "/hello.txt undertow-nio", "/hello undertow-virtual");
+        checkShape(out, results, List.of("req/s ", "ms/req "), List.of("10", "100", "500"), List.of("/hello.txt undertow-nio",
+                "/hello undertow-nio", "/hello.txt undertow-virtual", "/hello undertow-virtual"));
+        assertThat(Files.readString(out.resolve("report.md"))).contains("(1.00×)", "ratio to /hello undertow-nio");
+    }
+
+    /** The report's declared charts (metric and panel), each with the declared x values and every line drawn. */
+    private static void checkShape(Path out, org.benchtarget.bench.run.result.Results results, List<String> charts, List<String> x,
+                                   List<String> lines) throws IOException {
+        var shaped = ShapedResult.of(results);
+        assertThat(shaped).extracting(chart -> chart.metric().key() + " " + chart.panel()).containsExactlyElementsOf(charts);
+        assertThat(shaped).allSatisfy(chart -> {
+            assertThat(chart.xValues()).containsExactlyElementsOf(x);
+            assertThat(chart.lines()).extracting(ShapedResult.Line::label).containsExactlyElementsOf(lines);
+            assertThat(chart.lines()).allSatisfy(line -> assertThat(line.cells()).as(line.label())
+                    .allSatisfy(cell -> assertThat(cell.value()).isNotNull()));
+        });
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Result (quick)");
+        assertThat(Files.readString(out.resolve("report.html")).split("class=\"chart shape\"", -1)).hasSize(1 + charts.size());
     }
 
     @Test

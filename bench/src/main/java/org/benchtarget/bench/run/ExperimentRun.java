@@ -319,7 +319,7 @@ public final class ExperimentRun {
         var remote = plan.remote();
         var profiles = new ArrayList<Results.ProfileInfo>();
         for (var profile : plan.profiles()) {
-            profiles.add(new Results.ProfileInfo(profile.ref().label(), profile.ref().profile(), knobs(profile)));
+            profiles.add(new Results.ProfileInfo(profile.ref().label(), profile.ref().profile(), knobs(profile), profile.ref().entry()));
         }
         if (remote != null) {
             profiles.add(new Results.ProfileInfo(remote.profile(), remote.profile(), remote.knobs()));
@@ -342,6 +342,9 @@ public final class ExperimentRun {
                 + ", until a round is no more than 5% faster than the best before it");
         settings.put("pinning", plan.pinning().describe());
         settings.put("layout", experiment.layout().name());
+        if (experiment.shape() != null) {
+            settings.put("shape", experiment.shape().toString());
+        }
         if (remote == null) {
             settings.put("target JVM", String.join(" ", TargetJvm.options(options.jvmOptions())));
         }
@@ -353,7 +356,7 @@ public final class ExperimentRun {
         }
         return new Results(experiment.name(), experiment.title(), experiment.seed(), experiment.quick(), plan.driver().name(), started,
                 Instant.now().toString(), control.cancelled(), plan.machine(), settings, profiles,
-                List.copyOf(warmups), List.copyOf(measurements));
+                List.copyOf(warmups), List.copyOf(measurements), List.of(), experiment.shape());
     }
 
     private Path outputFolder(Experiment experiment) {

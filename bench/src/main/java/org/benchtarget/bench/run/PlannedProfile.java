@@ -22,12 +22,13 @@ record PlannedProfile(ProfileRef ref, Settings settings, List<String> sets) {
         var refs = experiment.profiles();
         if (!options.onlyProfiles().isEmpty()) {
             for (var wanted : options.onlyProfiles()) {
-                if (refs.stream().noneMatch(ref -> ref.label().equals(wanted))) {
+                if (refs.stream().noneMatch(ref -> ref.label().equals(wanted) || ref.entry().equals(wanted))) {
                     throw new BenchException("experiment " + experiment.name() + " has no profile " + wanted + " (it has: "
                             + String.join(", ", refs.stream().map(ProfileRef::label).toList()) + ")");
                 }
             }
-            refs = refs.stream().filter(ref -> options.onlyProfiles().contains(ref.label())).toList();
+            refs = refs.stream().filter(ref -> options.onlyProfiles().contains(ref.label())
+                    || options.onlyProfiles().contains(ref.entry())).toList();
         }
         var known = Profiles.names();
         var planned = new ArrayList<PlannedProfile>();

@@ -57,14 +57,26 @@ class ReportBrowserIT {
                     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
                   }
                   const series = chart ? chart.getOption().series : [];
-                  return {id: div.id, series: series.length, points: series.reduce((n, s) => n + s.data.filter(v => v != null).length, 0), painted};
+                  const title = chart ? (chart.getOption().title || []).map(t => t.text).join('') : '';
+                  return {id: div.id, series: series.length, points: series.reduce((n, s) => n + s.data.filter(v => v != null).length, 0), painted, title};
                 });""");
-        // two endpoints x (throughput, latency) + one resources chart for the one profile
-        assertThat(charts).hasSize(5).allSatisfy(chart -> {
+        // the declared shape (req/s and p99 x two endpoints), then two endpoints x (throughput, latency) + one resources chart
+        assertThat(charts).hasSize(9).allSatisfy(chart -> {
             assertThat(((Number) chart.get("series")).intValue()).as("series of %s", chart.get("id")).isPositive();
             assertThat(((Number) chart.get("points")).intValue()).as("data points of %s", chart.get("id")).isPositive();
             assertThat(((Number) chart.get("painted")).intValue()).as("painted pixels of %s", chart.get("id")).isGreaterThan(2_000);
         });
+        assertThat(charts.subList(0, 4)).extracting(chart -> chart.get("title"))
+                .containsExactly("/hello: requests per second (req/s) by concurrency (clients)",
+                        "/hello.txt: requests per second (req/s) by concurrency (clients)",
+                        "/hello: p99 latency (ms) by concurrency (clients)", "/hello.txt: p99 latency (ms) by concurrency (clients)");
+        // hovering a point shows its numbers: the first shaped chart's tooltip names the line and a value
+        var tooltip = (String) browser.script("""
+                const div = document.querySelector('div.chart.shape');
+                const chart = echarts.getInstanceByDom(div);
+                chart.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0});
+                return div.innerText;""");
+        assertThat(tooltip).contains("undertow-nio").containsPattern("\\d");
         browser.screenshot("report");
     }
 }

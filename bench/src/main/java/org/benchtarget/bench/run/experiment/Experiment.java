@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * One experiment, as loaded from {@code experiments/NAME.properties} (the --quick form already
- * applied): which profiles, which endpoints, which load levels, how often, and how to lay out the report.
+ * applied): which profiles, which endpoints, which load levels, how often, and how to lay out the report;
+ * {@code shape} is the seed's own chart and table (null: the generic report only).
  */
 public record Experiment(String name, String title, String seed, boolean quick, List<ProfileRef> profiles,
                          List<String> endpoints, LoadKind load, List<Integer> levels, int requests, Duration duration,
                          int runs, Restart restart, boolean keepalive, Duration timeout, Duration warmup,
                          int warmupConcurrency, Layout layout, String driver, boolean acceptGzip, List<String> requires,
-                         String notes) {
+                         String notes, ResultShape shape) {
 
     /** Closed loop (ab -c: N clients, each sends its next request when the last answered) or open loop (httperf --rate). */
     public enum LoadKind {

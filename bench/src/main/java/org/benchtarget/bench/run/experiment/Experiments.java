@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,8 @@ public final class Experiments {
     private static final String FOLDER = "org/benchtarget/bench/run/experiments/";
     private static final Set<String> KEYS = Set.of("title", "seed", "profiles", "endpoints", "load", "levels",
             "requests", "duration", "runs", "restart", "keepalive", "timeout", "warmup", "warmup.concurrency",
-            "report", "driver", "accept-gzip", "requires", "notes");
+            "report", "driver", "accept-gzip", "requires", "notes", "shape.x", "shape.x.name", "shape.series", "shape.metrics",
+            "shape.ratio");
 
     private Experiments() {
     }
@@ -126,12 +128,13 @@ public final class Experiments {
 
     private static Experiment build(String name, String description, Map<String, String> values, boolean quick) {
         var reader = new Values(name, values);
-        var profiles = reader.list("profiles").stream().map(ProfileRef::parse).toList();
+        var profiles = labels(reader.list("profiles").stream().map(ProfileRef::parse).toList());
         var endpoints = reader.list("endpoints");
         var levels = reader.list("levels").stream().map(level -> reader.positive("levels", level)).toList();
+        var load = reader.choice("load", "concurrency", LoadKind.class);
         return new Experiment(name, values.getOrDefault("title", description), values.getOrDefault("seed", ""), quick,
                 profiles, endpoints,
-                reader.choice("load", "concurrency", LoadKind.class),
+                load,
                 levels,
                 reader.positive("requests", values.getOrDefault("requests", "0"), true),
                 reader.duration("duration", "0s"),
@@ -145,7 +148,32 @@ public final class Experiments {
                 values.getOrDefault("driver", "embedded"),
                 reader.onOff("accept-gzip", "off"),
                 values.containsKey("requires") ? reader.list("requires") : List.of(),
-                values.getOrDefault("notes", ""));
+                values.getOrDefault("notes", ""),
+                ResultShape.parse(name, values, ResultShape.loadName(load)));
+    }
+
+    /**
+     * Labels that say what varies: an entry without {@code as LABEL} is named by its profile and the knobs it sets
+     * that not every entry sets alike ({@code knob=on} as just the knob): {@code jetty-threads gzip}. Falls back to
+     * the whole entry when two would read the same.
+     */
+    static List<ProfileRef> labels(List<ProfileRef> refs) {
+        var common = refs.size() < 2 ? List.<String>of()
+                : refs.get(0).sets().stream().filter(set -> refs.stream().allMatch(ref -> ref.sets().contains(set))).toList();
+        var derived = new ArrayList<ProfileRef>();
+        for (var ref : refs) {
+            if (ref.labelled()) {
+                derived.add(ref);
+                continue;
+            }
+            var label = new StringBuilder(ref.profile());
+            ref.sets().stream().filter(set -> !common.contains(set))
+                    .forEach(set -> label.append(' ').append(set.endsWith("=on") ? set.substring(0, set.length() - 3) : set));
+            derived.add(ref.withLabel(label.toString()));
+        }
+        var seen = new HashSet<String>();
+        boolean unique = derived.stream().allMatch(ref -> seen.add(ref.label()));
+        return unique ? derived : refs;
     }
 
     private record Values(String experiment, Map<String, String> values) {

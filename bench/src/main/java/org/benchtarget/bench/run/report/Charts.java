@@ -45,6 +45,58 @@ final class Charts {
         return charts;
     }
 
+    /**
+     * The declared shape's charts: a line per series over the declared x (a value axis when x is numeric), one colour
+     * per line label in every chart, the title inside the chart so a screenshot of it says what it shows.
+     */
+    static List<Chart> shaped(Results results, List<ShapedResult.Chart> shaped) {
+        var labels = new ArrayList<String>();
+        shaped.forEach(chart -> chart.lines().forEach(line -> {
+            if (!labels.contains(line.label())) {
+                labels.add(line.label());
+            }
+        }));
+        var charts = new ArrayList<Chart>();
+        for (var chart : shaped) {
+            var series = new ArrayList<Map<String, Object>>();
+            for (var line : chart.lines()) {
+                var data = new ArrayList<Object>();
+                for (int x = 0; x < chart.xValues().size(); x++) {
+                    var value = line.cells().get(x).value();
+                    if (chart.numericX()) {
+                        if (value != null) {
+                            data.add(List.of(Double.parseDouble(chart.xValues().get(x)), value));
+                        }
+                    } else {
+                        data.add(value);
+                    }
+                }
+                var colour = PALETTE.get(labels.indexOf(line.label()) % PALETTE.size());
+                series.add(Map.of("name", line.label(), "type", "line", "data", data, "connectNulls", true, "symbolSize", 7,
+                        "itemStyle", Map.of("color", colour), "lineStyle", Map.of("color", colour, "width", 2)));
+            }
+            var title = ShapedTables.title(results, chart);
+            var metric = chart.metric();
+            var option = new LinkedHashMap<String, Object>();
+            option.put("animation", false);
+            option.put("title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 14)));
+            option.put("tooltip", Map.of("trigger", "axis"));
+            option.put("legend", Map.of("top", 28, "type", "scroll"));
+            option.put("grid", Map.of("left", 70, "right", 30, "top", 70, "bottom", 50));
+            // whole numbers on an axis of counts (processes, clients): no tick at 1.5 processes
+            boolean whole = chart.xValues().stream().allMatch(x -> x.matches("-?\\d+"));
+            option.put("xAxis", chart.numericX()
+                    ? Map.of("type", "value", "name", chart.xName(), "nameLocation", "middle", "nameGap", 30, "min", "dataMin",
+                    "max", "dataMax", "minInterval", whole ? 1 : 0)
+                    : Map.of("type", "category", "data", chart.xValues(), "name", chart.xName(), "nameLocation", "middle", "nameGap", 30));
+            option.put("yAxis", Map.of("type", "value", "name", metric.key().equals(metric.unit()) ? metric.unit()
+                    : metric.key() + " (" + metric.unit() + ")"));
+            option.put("series", series);
+            charts.add(new Chart(title, option));
+        }
+        return charts;
+    }
+
     private static Chart byLevel(ReportTables tables, String endpoint, String what, Function<Aggregate, Double> value,
                                  boolean log, String suffix) {
         var series = new ArrayList<Map<String, Object>>();

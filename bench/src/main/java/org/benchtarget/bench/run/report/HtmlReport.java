@@ -20,6 +20,7 @@ final class HtmlReport {
             th{background:#f3f3f3} td:first-child,th:first-child{text-align:left}
             .chart{height:380px;margin:1em 0 2em;border:1px solid #eee}
             h3{margin-top:1.5em}
+            .shape-row{display:flex;flex-wrap:wrap;gap:1em} .shape-row .chart{flex:1 1 520px;height:420px}
             """;
 
     private static final ObjectMapper COMPACT = new ObjectMapper();
@@ -36,14 +37,31 @@ final class HtmlReport {
                 .append("</h1>\n<p>").append(results.measurements().size()).append(" measurements, driver ")
                 .append(Html.escape(results.driver())).append(", ").append(Html.escape(results.started()))
                 .append(results.interrupted() ? ". <b>Stopped by Ctrl-C: partial results.</b>" : "").append("</p>\n");
-        html.append("<h2>Charts</h2>\n");
         int index = 0;
         var script = new StringBuilder();
+        var shaped = ShapedResult.of(results);
+        if (!shaped.isEmpty()) {
+            // the seed's own answer first: a row of charts per metric (endpoints side by side), then its tables
+            html.append("<h2>Result").append(results.quick() ? " (quick)" : "").append("</h2>\n");
+            var charts = Charts.shaped(results, shaped);
+            for (int i = 0; i < shaped.size(); i++) {
+                if (i == 0 || shaped.get(i).metric() != shaped.get(i - 1).metric()) {
+                    html.append(i == 0 ? "" : "</div>\n").append("<div class=\"shape-row\">\n");
+                }
+                var id = "chart-" + index++;
+                html.append("<div class=\"chart shape\" id=\"").append(id).append("\"></div>\n");
+                script.append(init(id, charts.get(i)));
+            }
+            html.append("</div>\n");
+            for (var table : ShapedTables.of(results, shaped)) {
+                html.append(table.html());
+            }
+        }
+        html.append("<h2>Charts</h2>\n");
         for (var chart : Charts.all(results, tables)) {
             var id = "chart-" + index++;
             html.append("<h3>").append(Html.escape(chart.title())).append("</h3>\n<div class=\"chart\" id=\"").append(id).append("\"></div>\n");
-            script.append("echarts.init(document.getElementById('").append(id).append("')).setOption(")
-                    .append(json(chart.option())).append(");\n");
+            script.append(init(id, chart));
         }
         html.append("<h2>Tables</h2>\n");
         boolean grid = "GRID".equals(results.settings().get("layout"));
@@ -57,6 +75,10 @@ final class HtmlReport {
                 .append(tables.setup().html());
         html.append("<script>\n").append(script).append("</script>\n</body></html>\n");
         return html.toString();
+    }
+
+    private static String init(String id, Charts.Chart chart) {
+        return "echarts.init(document.getElementById('" + id + "')).setOption(" + json(chart.option()) + ");\n";
     }
 
     private static String json(Object value) {

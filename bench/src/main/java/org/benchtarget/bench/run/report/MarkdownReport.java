@@ -2,7 +2,7 @@ package org.benchtarget.bench.run.report;
 
 import org.benchtarget.bench.run.result.Results;
 
-/** report.md: the seed-shaped tables first, then setup, profiles, warm-up and every measurement. */
+/** report.md: the declared shape's tables (the seed's answer) first, then the seed-shaped tables, then setup, profiles, warm-up and every measurement. */
 final class MarkdownReport {
     private MarkdownReport() {
     }
@@ -18,6 +18,12 @@ final class MarkdownReport {
             text.append(" **Stopped by Ctrl-C: partial results.**");
         }
         text.append(" Charts: report.html.\n\n");
+        var shaped = ShapedResult.of(results);
+        if (!shaped.isEmpty()) {
+            text.append("## Result").append(results.quick() ? " (quick)" : "").append("\n\n");
+            ShapedTables.of(results, shaped).forEach(table -> text.append(table.markdown()));
+            text.append("## Details\n\n");
+        }
         boolean grid = "GRID".equals(results.settings().get("layout"));
         for (var table : tables.seedTables(grid)) {
             text.append(table.markdown());

@@ -82,7 +82,8 @@ public final class Merge {
         var results = new Results(first.experiment(), first.title(), first.seed(), first.quick(), first.driver(),
                 runs.stream().map(Results::started).min(Comparator.naturalOrder()).orElse(""),
                 runs.stream().map(Results::finished).max(Comparator.naturalOrder()).orElse(""),
-                runs.stream().anyMatch(Results::interrupted), first.machine(), settings, profiles, warmups, merged, hosts);
+                runs.stream().anyMatch(Results::interrupted), first.machine(), settings, profiles, warmups, merged, hosts,
+                first.shape());
         Reports.writeAll(out, results);
         return results;
     }

@@ -154,20 +154,23 @@ final class ReportTables {
     }
 
     Table profileKnobs() {
-        var shown = List.of("target", "mode", "workers", "threads", "io-threads", "gzip", "cache", "wall.queries", "keepalive", "db", "db.pool");
+        var shown = List.of("target", "mode", "processes", "workers", "threads", "io-threads", "gzip", "cache", "wall.queries", "keepalive", "db", "db.pool");
         var headers = new ArrayList<String>();
         headers.add("profile");
+        headers.add("entry");
         headers.addAll(shown);
         var rows = new ArrayList<List<String>>();
         for (var profile : results.profiles()) {
             var row = new ArrayList<String>();
             row.add(profile.label());
+            row.add(profile.entry() == null ? profile.label() : profile.entry());
             for (var knob : shown) {
                 row.add(profile.knobs().getOrDefault(knob, ""));
             }
             rows.add(row);
         }
-        return new Table("Profiles", "every knob of every profile is in results.json and results.csv", headers, rows);
+        return new Table("Profiles", "by label: the experiment's entry (profile+knob=value) and its main knobs; "
+                + "every knob of every profile is in results.json and results.csv", headers, rows);
     }
 
     Table warmups() {
@@ -235,7 +238,7 @@ final class ReportTables {
         return null;
     }
 
-    private static String errorsNote(Aggregate a) {
+    static String errorsNote(Aggregate a) {
         long failed = a.errors().total();
         return failed == 0 ? "" : " (" + failed + " err)";
     }

@@ -56,7 +56,7 @@ class ExperimentsTest {
         assertThat(experiment.levels()).containsExactly(10, 100, 200, 500, 1000);
         assertThat(experiment.requests()).isEqualTo(5000);
         assertThat(experiment.layout()).isEqualTo(Experiment.Layout.GRID);
-        assertThat(experiment.profiles()).extracting(ProfileRef::label)
+        assertThat(experiment.profiles()).extracting(ProfileRef::profile)
                 .contains("daemon-p2-t10", "daemon-p2-t100", "daemon-p20-t10");
         assertThat(experiment.profiles().stream().filter(ProfileRef::optional).map(ProfileRef::profile))
                 .allMatch(name -> name.startsWith("daemon-"));
@@ -69,6 +69,54 @@ class ExperimentsTest {
         assertThat(ref.profile()).isEqualTo("undertow-threads");
         assertThat(ref.sets()).containsExactly("wall.queries=naive", "gzip=on");
         assertThat(ref.optional()).isTrue();
+    }
+
+    @Test
+    void labelsSayWhatVaries() {
+        var experiment = parse("profiles=jetty-threads, jetty-threads+gzip=on+db=h2, undertow-nio+db=h2, daemon-p5-t1+processes=4+threads=1 as P=4 T=1",
+                "endpoints=/x", "levels=1", "requests=1");
+        assertThat(experiment.profiles()).extracting(ProfileRef::label)
+                .containsExactly("jetty-threads", "jetty-threads gzip db=h2", "undertow-nio db=h2", "P=4 T=1");
+        assertThat(experiment.profiles().get(3).entry()).isEqualTo("daemon-p5-t1+processes=4+threads=1");
+        // a set every entry shares says nothing about what varies
+        assertThat(parse("profiles=a+gzip=on+db=h2, b+gzip=on", "endpoints=/x", "levels=1", "requests=1").profiles())
+                .extracting(ProfileRef::label).containsExactly("a db=h2", "b");
+        assertThat(Experiments.load("seed-004", false).profiles()).extracting(ProfileRef::label)
+                .contains("P=1 T=1", "P=16 T=1", "P=1 T=10", "P=16 T=10").allMatch(label -> !label.contains("+"));
+        assertThat(Experiments.load("seed-003", false).profiles()).extracting(ProfileRef::label)
+                .contains("undertow-nio", "daemon p=2 t=10");
+    }
+
+    @Test
+    void everySeedDeclaresItsShapeAndTargetsDoNot() {
+        for (var name : List.of("seed-000", "seed-001", "seed-002", "seed-003", "seed-004")) {
+            for (boolean quick : List.of(false, true)) {
+                assertThat(Experiments.load(name, quick).shape()).as("%s quick=%s", name, quick).isNotNull();
+            }
+        }
+        assertThat(Experiments.load("seed-004", false).shape().x()).isEqualTo("processes");
+        assertThat(Experiments.load("seed-004", false).shape().seriesName()).isEqualTo("T");
+        assertThat(Experiments.load("targets-000", false).shape()).isNull();
+    }
+
+    @Test
+    void badShapesAreOneLine() {
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "shape.x=level", "shape.metrics=speed"))
+                .hasMessage("experiment t: shape.metrics: 'speed' is not one of req/s, p99, ms/req, journeys/s, failures/10k, error-onset");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "shape.x=Level!", "shape.metrics=p99"))
+                .hasMessage("experiment t: shape.x=Level!: expected level, step or a knob name");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "shape.metrics=p99"))
+                .hasMessage("experiment t: shape.x is missing (level, step or a knob name)");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "shape.x=level"))
+                .hasMessage("experiment t: shape.metrics is missing (e.g. req/s, p99)");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "shape.x=level", "shape.metrics=error-onset"))
+                .hasMessageStartingWith("experiment t: shape.metrics: error-onset folds the levels into one number");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "shape.x=threads",
+                "shape.series=threads", "shape.metrics=p99"))
+                .hasMessage("experiment t: shape.series and shape.x are both threads");
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "shape.x=step",
+                "shape.series=Two Words", "shape.metrics=p99"))
+                .hasMessageStartingWith("experiment t: shape.series=Two Words: expected profile, endpoint");
     }
 
     @Test
