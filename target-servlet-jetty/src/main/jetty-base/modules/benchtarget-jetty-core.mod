@@ -11,4 +11,4 @@ server
 lib/benchtarget/*.jar
 
 [xml]
-etc/benchtarget-errors.xml
+etc/benchtarget-jetty-core.xml

@@ -1,4 +1,4 @@
-package org.benchtarget.jettyerrors;
+package org.benchtarget.jetty.core;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;

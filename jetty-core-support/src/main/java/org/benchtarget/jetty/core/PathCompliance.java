@@ -1,4 +1,4 @@
-package org.benchtarget.jettyerrors;
+package org.benchtarget.jetty.core;
 
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -11,7 +11,7 @@ import java.util.EnumSet;
  * {@code //}, {@code %25}, {@code %5C} or {@code ..;} (404 there); with these violations allowed,
  * every path Jetty can parse reaches the app, which judges the raw path (never Jetty's decoded one).
  * Used wherever a Jetty server is built: embedded, Spring, and the standalone container's
- * {@code etc/benchtarget-errors.xml}. Stateless.
+ * {@code etc/benchtarget-jetty-core.xml}. Stateless.
  */
 public final class PathCompliance {
     /** RFC 3986, plus the ambiguous and suspicious path forms, which the app's rule decides. */

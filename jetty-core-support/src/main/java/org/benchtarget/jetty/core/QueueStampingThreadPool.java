@@ -1,4 +1,4 @@
-package org.benchtarget.jettyerrors;
+package org.benchtarget.jetty.core;
 
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;

@@ -1,4 +1,4 @@
-package org.benchtarget.jettyerrors;
+package org.benchtarget.jetty.core;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,15 @@
-package org.benchtarget.jetty;
+package org.benchtarget.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.benchtarget.core.web.BodyLimit;
 import org.benchtarget.core.web.WebRequest;
-import org.benchtarget.jettyerrors.QueueStampingThreadPool;
+import org.benchtarget.jetty.core.QueueStampingThreadPool;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 
 import java.io.IOException;
 import java.time.Duration;
 
-/** A Servlet request seen as a {@link WebRequest}. Confined to the request's thread. */
+/** A Servlet request seen as a {@link WebRequest}, on every Servlet target. Confined to the request's thread. */
 final class ServletWebRequest implements WebRequest {
     private final HttpServletRequest request;
     private final String path;
@@ -20,9 +20,9 @@ final class ServletWebRequest implements WebRequest {
     ServletWebRequest(HttpServletRequest request, Duration bodyDeadline) {
         this.request = request;
         this.bodyDeadline = bodyDeadline;
-        this.arrivalNanos = EmbeddedArrival.VISIBLE ? EmbeddedArrival.of(request) : 0;
-        // The raw (undecoded) path below the context, as Undertow's adapter passes it: malformed
-        // escapes reach app-core and get its 400 with a reason, and both targets route the same bytes.
+        this.arrivalNanos = JettyArrival.VISIBLE ? JettyArrival.of(request) : 0;
+        // The raw (undecoded) path below the context, not the servlet path the container decoded and normalised:
+        // app-core's one path rule (RequestPath) judges the same bytes on every target.
         var uri = request.getRequestURI();
         var context = request.getContextPath();
         this.path = context.isEmpty() ? uri : uri.substring(context.length());
@@ -38,6 +38,7 @@ final class ServletWebRequest implements WebRequest {
         return path;
     }
 
+    /** Returns the query as sent, or null when there is none (as on Undertow), also for a bare {@code ?}. */
     @Override
     public String rawQuery() {
         var query = request.getQueryString();
@@ -65,11 +66,12 @@ final class ServletWebRequest implements WebRequest {
     }
 
     /**
-     * Embedded, as on Spring: Jetty's begin time less the wait of the pool job that read the request. A WAR in
-     * the standalone Jetty cannot see Jetty's classes (server classes are hidden from web apps), so there the
-     * arrival is unknown (0) and Server-Timing has no queue; only this class links them.
+     * Embedded Jetty, plain or under Spring: Jetty's begin time less the wait of the pool job that read the request
+     * (QueueStampingThreadPool), so Server-Timing's queue is the pool wait plus the time before the app. A WAR in the
+     * standalone Jetty cannot see Jetty's classes (server classes are hidden from web apps): there the arrival is
+     * unknown (0) and Server-Timing has no queue. Only this class links them.
      */
-    private static final class EmbeddedArrival {
+    private static final class JettyArrival {
         static final boolean VISIBLE = visible();
 
         static long of(HttpServletRequest request) {
@@ -81,7 +83,7 @@ final class ServletWebRequest implements WebRequest {
             try {
                 var loader = ServletWebRequest.class.getClassLoader();
                 Class.forName("org.eclipse.jetty.ee11.servlet.ServletContextRequest", false, loader);
-                Class.forName("org.benchtarget.jettyerrors.QueueStampingThreadPool", false, loader);
+                Class.forName("org.benchtarget.jetty.core.QueueStampingThreadPool", false, loader);
                 return true;
             } catch (ClassNotFoundException | LinkageError e) {
                 return false;

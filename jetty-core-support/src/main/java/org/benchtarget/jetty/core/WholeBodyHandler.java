@@ -1,4 +1,4 @@
-package org.benchtarget.jettyerrors;
+package org.benchtarget.jetty.core;
 
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     (its declared length is counted, {@code request.max-body} for a chunked one);</li>
  * <li>over {@code request.max-body}: 413; a broken body: 400.</li>
  * </ul>
- * Used by embedded Jetty, Spring on Jetty and (Jetty XML, {@code etc/benchtarget-errors.xml}) the standalone
+ * Used by embedded Jetty, Spring on Jetty and (Jetty XML, {@code etc/benchtarget-jetty-core.xml}) the standalone
  * Jetty of container mode. Thread-safe.
  */
 public final class WholeBodyHandler extends Handler.Wrapper {
