@@ -1,10 +1,10 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
-import org.benchtarget.undertow.front.Front;
+import org.benchtarget.daemon.front.Front;
 
 import java.util.EnumSet;
 import java.util.List;

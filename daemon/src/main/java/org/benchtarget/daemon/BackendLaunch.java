@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import org.benchtarget.core.TargetLauncher;
 import org.benchtarget.core.config.SettingsException;
@@ -67,7 +67,7 @@ public record BackendLaunch(String java, List<String> jvmOptions, Map<String, Pa
         try {
             var location = Path.of(BackendLaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!location.toString().endsWith(".jar")) {
-                throw new SettingsException("mode=daemon: run from the jar (java -jar benchtarget-undertow.jar), not from classes: the backends need it");
+                throw new SettingsException("mode=daemon: run from the jar (java -jar benchtarget-daemon.jar), not from classes: the backends need it");
             }
             return location;
         } catch (URISyntaxException e) {

@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import org.benchtarget.bench.verify.HardeningChecks;
 import org.junit.jupiter.api.Test;

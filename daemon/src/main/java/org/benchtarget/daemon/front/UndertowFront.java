@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.front;
+package org.benchtarget.daemon.front;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;

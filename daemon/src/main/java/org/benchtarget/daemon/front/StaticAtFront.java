@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.front;
+package org.benchtarget.daemon.front;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

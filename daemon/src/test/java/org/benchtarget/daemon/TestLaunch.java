@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.SettingsParser;
@@ -17,7 +17,7 @@ final class TestLaunch {
     }
 
     static BackendLaunch backends() {
-        var jar = Path.of("target/benchtarget-undertow.jar").toAbsolutePath();
+        var jar = Path.of("target/benchtarget-daemon.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), () -> "no " + jar + ": daemon ITs need the packaged jar (mvn verify)");
         var tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try {

@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.front;
+package org.benchtarget.daemon.front;
 
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.Modes.FrontKind;

@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import java.io.BufferedReader;
 import java.io.IOException;

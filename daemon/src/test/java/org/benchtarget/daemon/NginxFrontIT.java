@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import org.benchtarget.bench.verify.ContractChecks;
 import org.benchtarget.bench.verify.HttpProbe;

@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class DaemonSupervisionIT {
         }
         assertThat(TestLaunch.alive(seen)).as("processes left after stop").isEmpty();
         assertThat(ProcessHandle.current().descendants()
-                .filter(process -> process.info().commandLine().orElse("").contains("benchtarget-undertow.jar")).toList())
+                .filter(process -> process.info().commandLine().orElse("").contains("benchtarget-daemon.jar")).toList())
                 .as("backend JVMs still running").isEmpty();
     }
 

@@ -1,9 +1,9 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.db.DbConfig;
-import org.benchtarget.undertow.front.Front;
+import org.benchtarget.daemon.front.Front;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package org.benchtarget.undertow.daemon;
+package org.benchtarget.daemon;
 
 import org.benchtarget.core.config.Knob;
 import org.benchtarget.core.config.SettingsException;
