@@ -61,14 +61,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         var command = new ArrayList<String>();
         command.add(TargetJvm.javaBinary());
-        var jar = TargetJars.jar(settings.target());
+        var jar = TargetJars.jar(settings);
         var cache = StartupCache.of(jar);
         command.addAll(TargetJvm.options(cache, jvmOptions));
         // The target (and, in daemon mode, its backends) stops when bench is gone, even killed.
         command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
-        if (settings.mode() == Mode.DAEMON && !settings.daemon().backend().knobValue().equals(settings.target())) {
-            command.add("-D" + TargetLauncher.BACKEND_JAR + "=" + TargetJars.jar(settings.daemon().backend().knobValue()));
-        }
+        command.addAll(TargetJars.backendJarOptions(settings));
         command.add("-jar");
         command.add(jar.toString());
         command.add(settings.profile());

@@ -1,6 +1,6 @@
 package org.benchtarget.spring;
 
-import org.benchtarget.jettyerrors.QueueStampingThreadPool;
+import org.benchtarget.jetty.core.QueueStampingThreadPool;
 
 import org.benchtarget.core.App;
 import org.benchtarget.core.config.Modes.Workers;
@@ -9,10 +9,9 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
-import org.benchtarget.jettyerrors.PathCompliance;
-import org.benchtarget.jettyerrors.PlainErrorHandler;
-import org.benchtarget.jettyerrors.WholeBodyHandler;
+import org.benchtarget.jetty.core.PathCompliance;
+import org.benchtarget.jetty.core.PlainErrorHandler;
+import org.benchtarget.jetty.core.WholeBodyHandler;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -80,9 +79,8 @@ class AppConfiguration {
     JettyServerCustomizer plainErrorsAndBacklog(Settings settings) {
         return server -> {
             server.setErrorHandler(new PlainErrorHandler("benchtarget-" + settings.target()));
-            // bodies over request.max-body answer 413 before Spring's filters and a thread read them
-            server.insertHandler(new SizeLimitHandler(settings.limits().maxBodyBytes(), -1));
-            // ... and outside it, a body is read whole before a pool thread serves the request (slow clients hold no thread)
+            // a body is read whole before a pool thread serves the request (slow clients hold no thread); one over
+            // request.max-body answers 413 before Spring's filters and a thread see it
             server.insertHandler(new WholeBodyHandler(settings.limits().maxBodyBytes(), settings.limits().idleTimeout().toMillis()));
             // Spring Boot has no property for the accept queue (Jetty's default is the JVM's 50), nor for the
             // parser's header cache (about 38 KB per connection: the JVM ran out of memory at 2,000 connections).

@@ -1,15 +1,15 @@
 package org.benchtarget.jetty;
 
-import org.benchtarget.jettyerrors.QueueStampingThreadPool;
+import org.benchtarget.jetty.core.QueueStampingThreadPool;
 
 import org.benchtarget.core.App;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
-import org.benchtarget.jettyerrors.PathCompliance;
-import org.benchtarget.jettyerrors.PlainErrorHandler;
-import org.benchtarget.jettyerrors.WholeBodyHandler;
+import org.benchtarget.jetty.core.PathCompliance;
+import org.benchtarget.jetty.core.PlainErrorHandler;
+import org.benchtarget.jetty.core.WholeBodyHandler;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -20,7 +20,6 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
@@ -48,7 +47,7 @@ public final class JettyServer implements AutoCloseable {
         SUPPORT.check(settings);
         // Selectors and the acceptor run on the pool too: size it so `threads` are left for requests.
         int poolSize = settings.threads() + settings.ioThreads() + ACCEPTORS;
-        // a pool that stamps queued jobs: Server-Timing's queue includes the wait for a thread (ServletWebRequest)
+        // a pool that stamps queued jobs: Server-Timing's queue includes the wait for a thread (servlet-adapter's ServletWebRequest)
         var pool = new QueueStampingThreadPool(poolSize, poolSize, 60_000);
         pool.setName("jetty");
         if (settings.workers() == Workers.VIRTUAL) {
@@ -84,12 +83,10 @@ public final class JettyServer implements AutoCloseable {
             compression.putCompression(gzip);
             handler = compression;
         }
-        // bodies over the limit answer 413 before a servlet thread reads them (the app reads at most that much too)
-        var sizeLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1);
-        sizeLimit.setHandler(handler);
-        // a body is read whole before a pool thread serves the request: a slow client never holds a thread
+        // a body is read whole before a pool thread serves the request: a slow client never holds a thread, and one
+        // over request.max-body answers 413 before the servlet sees it
         var wholeBody = new WholeBodyHandler(limits.maxBodyBytes(), limits.idleTimeout().toMillis());
-        wholeBody.setHandler(sizeLimit);
+        wholeBody.setHandler(handler);
         server.setHandler(new GracefulHandler(wholeBody));
         server.setErrorHandler(new PlainErrorHandler(app.serverHeader()));
         server.setStopTimeout(settings.shutdownTimeout().toMillis());

@@ -31,6 +31,7 @@ public final class NginxConf {
     private List<String> serverSettings = List.of();
     private List<String> proxyRetry = List.of();
     private List<String> proxyHeaders = List.of();
+    private List<String> namedProxies = List.of();
 
     /**
      * Server-block lines for requests nginx refuses itself before any target sees them (a malformed escape, an encoded
@@ -38,9 +39,17 @@ public final class NginxConf {
      * reason rather than nginx's HTML page (CONTRACT: bad input gets a one-line reason, and bench verify checks it).
      */
     public static List<String> refusedAsOneLine() {
-        return List.of("error_page 400 /.refused;", "location = /.refused {", "    internal;", "    default_type text/plain;",
-                "    return 400 \"bad request: nginx refused the request target (a malformed escape, an encoded control character"
-                        + " or a path above the root)\\n\";", "}");
+        return refusedAsOneLine(List.of());
+    }
+
+    /** {@link #refusedAsOneLine()} with these directives too (the headers of the front's own answers). */
+    public static List<String> refusedAsOneLine(List<String> headers) {
+        var lines = new ArrayList<>(List.of("error_page 400 /.refused;", "location = /.refused {", "    internal;", "    default_type text/plain;"));
+        headers.forEach(header -> lines.add("    " + header));
+        lines.add("    return 400 \"bad request: nginx refused the request target (a malformed escape, an encoded control character"
+                + " or a path above the root)\\n\";");
+        lines.add("}");
+        return List.copyOf(lines);
     }
 
     private NginxConf(Path dir) {
@@ -131,15 +140,24 @@ public final class NginxConf {
         return this;
     }
 
-    /** Directives of {@code location /} after {@code proxy_next_upstream error timeout} (such as how many tries). */
+    /** Directives of the proxying locations after {@code proxy_next_upstream error timeout} (such as how many tries). */
     public NginxConf proxyRetry(List<String> directives) {
         proxyRetry = List.copyOf(directives);
         return this;
     }
 
-    /** Directives at the end of {@code location /} (headers of proxied answers). */
+    /** Directives at the end of the proxying locations (headers of proxied answers). */
     public NginxConf proxyHeaders(List<String> directives) {
         proxyHeaders = List.copyOf(directives);
+        return this;
+    }
+
+    /**
+     * Named locations ({@code @backends}) that proxy exactly as {@code location /} does, for requests other locations
+     * hand on ({@code error_page 418 = @backends}).
+     */
+    public NginxConf alsoProxiedAt(List<String> names) {
+        namedProxies = List.copyOf(names);
         return this;
     }
 
@@ -184,7 +202,14 @@ public final class NginxConf {
         lines(conf, 1, List.of("}", "", "server {"));
         lines(conf, 2, List.of("listen " + listen + " backlog=4096;"));
         lines(conf, 2, serverSettings);
-        lines(conf, 2, List.of("location / {"));
+        proxyLocation(conf, "/");
+        namedProxies.forEach(name -> proxyLocation(conf, name));
+        lines(conf, 1, List.of("}"));
+        return conf.append("}\n").toString();
+    }
+
+    private void proxyLocation(StringBuilder conf, String location) {
+        lines(conf, 2, List.of("location " + location + " {"));
         lines(conf, 3, List.of("proxy_pass http://" + upstream + ";", "proxy_http_version 1.1;", "proxy_set_header Connection \"\";",
                 "proxy_set_header Host $backend_host;", "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
                 "proxy_pass_header Server;", "proxy_pass_header Date;", "proxy_connect_timeout 2s;", "proxy_read_timeout 60s;"));
@@ -194,8 +219,6 @@ public final class NginxConf {
         lines(conf, 3, List.of("add_header X-Backend $upstream_addr always;"));
         lines(conf, 3, proxyHeaders);
         lines(conf, 2, List.of("}"));
-        lines(conf, 1, List.of("}"));
-        return conf.append("}\n").toString();
     }
 
     private static void lines(StringBuilder conf, int depth, List<String> lines) {

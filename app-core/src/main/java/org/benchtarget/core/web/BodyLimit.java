@@ -7,11 +7,9 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 
 /** Reads a request body stream up to a limit, for adapters' {@link WebRequest#body} implementations. */
 public final class BodyLimit {
-    private static final Pattern STATUS_FIRST = Pattern.compile("(4\\d\\d): (.*)", Pattern.DOTALL);
     private static final int CHUNK_BYTES = 8 * 1024;
     private BodyLimit() {
     }
@@ -48,10 +46,6 @@ public final class BodyLimit {
             }
         } catch (IOException e) {
             throw unreadable(e);
-        } catch (HttpProblem e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw refusedByServer(e);
         }
         if (declaredLength >= 0 && bytes.size() < declaredLength) {
             throw HttpProblem.badRequest("request body ended after " + bytes.size() + " of " + declaredLength + " bytes");
@@ -72,18 +66,6 @@ public final class BodyLimit {
 
     public static HttpProblem tooLarge(int limit) {
         return new HttpProblem(413, "request body larger than " + limit + " bytes");
-    }
-
-    /**
-     * Returns the 4xx a server's stream signalled with an unchecked exception whose message starts with
-     * the status (Jetty's SizeLimitHandler: {@code 413: Request body is too large: ...}); rethrows others.
-     */
-    static HttpProblem refusedByServer(RuntimeException e) {
-        var matcher = STATUS_FIRST.matcher(String.valueOf(e.getMessage()));
-        if (!matcher.lookingAt()) {
-            throw e;
-        }
-        return new HttpProblem(Integer.parseInt(matcher.group(1)), "request body refused: " + matcher.group(2).lines().findFirst().orElse(""));
     }
 
     /** Returns the problem a failed body read stands for. */

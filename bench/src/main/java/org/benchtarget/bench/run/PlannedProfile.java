@@ -56,7 +56,7 @@ record PlannedProfile(ProfileRef ref, Settings settings, List<String> sets) {
             } catch (SettingsException e) {
                 throw new BenchException("profile " + ref.label() + ": " + e.getMessage());
             }
-            TargetJars.jar(settings.target());
+            TargetJars.jar(settings);
             if (settings.port() != 0) {
                 PortCheck.requireFree(settings.host(), settings.port());
             }

@@ -87,7 +87,7 @@ public final class JettyBase {
         int pool = settings.threads() + settings.ioThreads() + 1; // as embedded: selectors and the acceptor use the pool
         var ini = new StringBuilder("""
                 # written by bench serve for profile %s: the container's knobs
-                --module=server,http,ee11-deploy,graceful,size-limit,benchtarget-errors
+                --module=server,http,ee11-deploy,graceful,size-limit,benchtarget-jetty-core
                 jetty.threadPool.minThreads=%d
                 jetty.threadPool.maxThreads=%d
                 jetty.http.host=%s

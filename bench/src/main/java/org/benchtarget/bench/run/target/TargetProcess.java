@@ -59,8 +59,9 @@ public final class TargetProcess implements AutoCloseable {
         var command = new ArrayList<>(cpuPrefix);
         command.add(TargetJvm.javaBinary());
         command.addAll(TargetJvm.options(jvmOptions));
+        command.addAll(TargetJars.backendJarOptions(settings));
         command.add("-jar");
-        command.add(TargetJars.jar(settings.target()).toString());
+        command.add(TargetJars.jar(settings).toString());
         command.add(settings.profile());
         for (var set : sets) {
             command.add("--set");
