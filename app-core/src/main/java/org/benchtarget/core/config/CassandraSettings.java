@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public record CassandraSettings(boolean enabled, List<InetSocketAddress> contactPoints, String keyspace, String localDc,
                                 String consistency) {
     private static final int MAX_CONTACT_POINTS = 64;
+    /** host, host:port, [v6], [v6]:port. */
+    private static final Pattern CONTACT_POINT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.\\-]+)(?::(\\d{1,6}))?");
 
     public static CassandraSettings of(Settings settings) {
         return parse(settings.effective());
@@ -46,8 +48,7 @@ public record CassandraSettings(boolean enabled, List<InetSocketAddress> contact
     }
 
     private static InetSocketAddress contactPoint(String all, String point, int defaultPort) {
-        // host, host:port, [v6], [v6]:port
-        var matcher = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.\\-]+)(?::(\\d{1,5}))?").matcher(point);
+        var matcher = CONTACT_POINT.matcher(point);
         if (!matcher.matches()) {
             throw new SettingsException(Knob.CASSANDRA_CONTACT_POINTS.key() + "=" + all
                     + ": expected host[:port],... such as 127.0.0.1:9042 (got '" + point + "')");
