@@ -32,6 +32,7 @@ public final class CassandraNode implements AutoCloseable {
     private final int cqlPort;
     private final int storagePort;
     private Process process;
+    private Thread hook;
 
     private CassandraNode(Path dir, int cqlPort, int storagePort) {
         this.dir = dir;
@@ -85,6 +86,41 @@ public final class CassandraNode implements AutoCloseable {
         launch();
     }
 
+    /**
+     * When this JVM exits (SIGTERM, Ctrl-C), stops the node only after {@code first} has ended (within a minute):
+     * bench serve's target finishes its in-flight completions before the node goes.
+     */
+    public synchronized void stopAfter(ProcessHandle first) {
+        replaceHook(new Thread(() -> {
+            try {
+                first.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // gone, or too slow: stop the node all the same
+            }
+            stopQuietly();
+        }, "cassandra-node-stop"));
+    }
+
+    private synchronized void replaceHook(Thread replacement) {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return;
+            }
+        }
+        hook = replacement;
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();
@@ -107,8 +143,7 @@ public final class CassandraNode implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .start();
         // the node ends with the JVM that started it, even when that JVM exits without stopping it
-        var started = process;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "cassandra-node-stop"));
+        replaceHook(new Thread(this::stopQuietly, "cassandra-node-stop"));
         awaitCql(output);
     }
 

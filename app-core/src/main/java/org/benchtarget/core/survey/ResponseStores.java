@@ -24,6 +24,8 @@ public final class ResponseStores implements AutoCloseable {
     /** A statement that takes longer answers 503: a busy two-core machine still completes an LWT well within it. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    /** The table of completed responses in {@code cassandra.keyspace}. */
+    public static final String CASSANDRA_TABLE = CassandraSchema.TABLE;
 
     private final ResponseStore store;
     private final CqlSession session;
@@ -66,6 +68,8 @@ public final class ResponseStores implements AutoCloseable {
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, REQUEST_TIMEOUT)
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, REQUEST_TIMEOUT)
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, REQUEST_TIMEOUT)
+                // the native clock needs jnr-posix, left out (pom): without this the driver logs a stack trace at start
+                .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true)
                 .build();
         try {
             return CqlSession.builder()
@@ -105,9 +109,10 @@ public final class ResponseStores implements AutoCloseable {
         });
     }
 
-    /** Empties the Cassandra table (bench db reset); nothing for SQL, whose reset empties its own tables. */
-    public void truncate(CassandraSettings settings) {
-        if (session != null) {
+    /** Empties Cassandra's table of completed responses, creating it when missing (bench db reset with survey.store=cassandra). */
+    public static void truncate(CassandraSettings settings) {
+        try (var session = connect(settings)) {
+            CassandraSchema.create(session, settings.keyspace(), settings.localDc());
             CassandraSchema.truncate(session, settings.keyspace());
         }
     }
