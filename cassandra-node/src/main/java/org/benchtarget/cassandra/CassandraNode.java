@@ -80,7 +80,15 @@ public final class CassandraNode implements AutoCloseable {
         }
     }
 
-    /** Starts the node again on the same data and ports after {@link #stop()}; returns once CQL answers. */
+    /** Ends the node's JVM at once (SIGKILL), as a crash would: its next start replays the commit log. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    /** Starts the node again on the same data and ports after {@link #stop()} or {@link #kill()}; returns once CQL answers. */
     public void restart() throws IOException, InterruptedException {
         stop();
         launch();

@@ -2,6 +2,8 @@ package org.benchtarget.undertow;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.benchtarget.bench.survey.SurveyRobot;
+import org.benchtarget.bench.serve.TargetJvm;
+import org.benchtarget.bench.verify.ContractChecks;
 import org.benchtarget.cassandra.SharedNode;
 import org.benchtarget.core.App;
 import org.benchtarget.core.config.SettingsParser;
@@ -11,8 +13,12 @@ import org.benchtarget.db.DbKind;
 import org.benchtarget.db.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * survey.store=cassandra over real HTTP against Undertow, on a real single-node Cassandra (one per test JVM,
  * a keyspace per test) with drafts in H2: the seven surveys, the last page stored once (again, and from eight
- * connections at once), and an outage: the node stopped, the last page answers 503 with Retry-After and keeps
- * the draft, /health names Cassandra; the node back, the same POST completes once.
+ * connections at once), and an outage: the node killed, the last page answers 503 with Retry-After and keeps
+ * the draft, /health names Cassandra; the node back, the same POST completes once. And the conformance suite.
  */
 class CassandraSurveyIT {
     private static final Pattern COMPLETED = Pattern.compile("\"completed\":(\\d+)");
@@ -89,6 +96,14 @@ class CassandraSurveyIT {
     }
 
     @Test
+    void theConformanceSuitePassesWithCassandra() throws Exception {
+        try (var server = start(TestDatabases.fresh(DbKind.H2))) {
+            var failures = new ContractChecks(base(server)).failures();
+            assertThat(failures).as("contract checks").isEmpty();
+        }
+    }
+
+    @Test
     void whileCassandraIsDownTheLastPageAnswers503AndKeepsTheDraftThenCompletesOnce() throws Exception {
         var db = TestDatabases.fresh(DbKind.H2);
         var node = SharedNode.get();
@@ -96,7 +111,7 @@ class CassandraSurveyIT {
             var last = lastPage(robot);
             var draft = tables.draft(last.token());
             assertThat(draft).isNotNull();
-            node.stop();
+            node.kill(); // as a crash: the restart below replays its commit log
             try {
                 var refused = robot.post(last.action(), last.form());
                 assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
@@ -126,6 +141,28 @@ class CassandraSurveyIT {
             assertThat(tables.draft(last.token())).isNull();
             assertThat(robot.get("/health").statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void anUnreachableClusterStopsTheTargetWithOneLineAndExit2() throws Exception {
+        int closed;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        var command = new ArrayList<>(List.of(TargetJvm.javaBinary()));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // as bench serve starts targets: no JDK warning on stderr
+        }
+        command.addAll(List.of("-jar", Path.of("target/benchtarget-undertow.jar").toAbsolutePath().toString(), "undertow-nio-cassandra",
+                "--set", "port=0", "--set", "host=127.0.0.1", "--set", "cassandra.contact-points=127.0.0.1:" + closed));
+        var process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        var stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(stderr).isEqualTo(2);
+        assertThat(stderr.strip().lines()).as("one line on stderr").hasSize(1);
+        var last = stderr.strip();
+        assertThat(last).isEqualTo("benchtarget-undertow: survey.store=cassandra: cannot reach Cassandra at 127.0.0.1:" + closed
+                + " (cassandra.contact-points; cassandra.local-dc=datacenter1): no contact point answered");
     }
 
     private static long completed(SurveyRobot robot, int surveyId) throws Exception {

@@ -1,5 +1,6 @@
 package org.benchtarget.core.survey;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -80,9 +81,11 @@ public final class ResponseStores implements AutoCloseable {
         } catch (DriverException | IllegalArgumentException e) {
             var points = settings.contactPoints().stream().map(point -> point.getHostString() + ":" + point.getPort())
                     .collect(Collectors.joining(","));
+            // the driver's own message lists every node's stack-less error: one clause says it
+            var reason = e instanceof AllNodesFailedException ? "no contact point answered"
+                    : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new SettingsException("survey.store=cassandra: cannot reach Cassandra at " + points + " ("
-                    + Knob.CASSANDRA_CONTACT_POINTS.key() + ", " + Knob.CASSANDRA_LOCAL_DC.key() + "=" + settings.localDc() + "): "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                    + Knob.CASSANDRA_CONTACT_POINTS.key() + "; " + Knob.CASSANDRA_LOCAL_DC.key() + "=" + settings.localDc() + "): " + reason);
         }
     }
 

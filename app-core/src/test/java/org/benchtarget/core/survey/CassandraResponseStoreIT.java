@@ -40,9 +40,10 @@ class CassandraResponseStoreIT {
     }
 
     @Test
-    void aResponseIsStoredOnceAndCountedOnce() throws Exception {
+    void aResponseIsStoredOnceAndCountedOnceUntilAReset() throws Exception {
+        var settings = settings();
         try (var dataSource = Database.open(TestDatabases.fresh(DbKind.H2));
-             var responses = ResponseStores.open(settings(), dataSource, Clock.systemUTC())) {
+             var responses = ResponseStores.open(settings, dataSource, Clock.systemUTC())) {
             var store = responses.store();
             var survey = survey(dataSource, 3);
             var token = "token-" + UUID.randomUUID();
@@ -55,6 +56,10 @@ class CassandraResponseStoreIT {
             assertThat(store.tallies(survey).completed()).isEqualTo(1);
             // the first write wins: the tallies are those of answers(survey, 0) alone
             assertThat(json(survey, store)).isEqualTo(sqlJson(survey, List.of(answers)));
+
+            ResponseStores.truncate(settings); // bench db reset
+            assertThat(store.tallies(survey).completed()).isZero();
+            assertThat(store.isCompleted(survey.id(), token)).isFalse();
         }
     }
 
