@@ -98,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var process = builder.start();
         if (cassandra != null) {
-            cassandra.stopAfter(process.toHandle());
+            cassandra.stopAfterThenRemove(process.toHandle());
         }
         if (warm != null) {
             warmUp(process, settings.host(), warm);

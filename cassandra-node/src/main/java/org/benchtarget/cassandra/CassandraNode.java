@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A single-node Cassandra in its own JVM: Maven Central's cassandra-all on the classpath Maven resolved
@@ -95,10 +97,10 @@ public final class CassandraNode implements AutoCloseable {
     }
 
     /**
-     * When this JVM exits (SIGTERM, Ctrl-C), stops the node only after {@code first} has ended (within a minute):
-     * bench serve's target finishes its in-flight completions before the node goes.
+     * When this JVM exits (SIGTERM, Ctrl-C), stops the node only after {@code first} has ended (within a minute),
+     * then removes its data: bench serve's target finishes its in-flight completions before the node goes.
      */
-    public synchronized void stopAfter(ProcessHandle first) {
+    public synchronized void stopAfterThenRemove(ProcessHandle first) {
         replaceHook(new Thread(() -> {
             try {
                 first.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -106,7 +108,22 @@ public final class CassandraNode implements AutoCloseable {
                 // gone, or too slow: stop the node all the same
             }
             stopQuietly();
+            removeData();
         }, "cassandra-node-stop"));
+    }
+
+    /** Deletes the node's folder (data, logs, configuration) once it is stopped; what cannot be deleted stays. */
+    public synchronized void removeData() {
+        if (isRunning() || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a file is held, or went meanwhile: leave the rest
+        }
     }
 
     private synchronized void replaceHook(Thread replacement) {

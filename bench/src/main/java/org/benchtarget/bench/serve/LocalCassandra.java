@@ -33,11 +33,11 @@ public final class LocalCassandra {
         return node;
     }
 
-    /** Stops the node (after {@code target} when this JVM is being stopped) and removes its data. */
-    public static void stop(CassandraNode node) throws IOException, InterruptedException {
+    /** Stops the node and removes its data (when bench is stopped by a signal, the node's hook does, after the target). */
+    public static void stop(CassandraNode node) throws InterruptedException {
         if (node != null) {
             node.stop();
-            JettyBase.deleteTree(node.dir());
+            node.removeData();
         }
     }
 }
