@@ -6,6 +6,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import org.benchtarget.core.auth.Logins;
 import org.benchtarget.core.auth.Sessions;
+import org.benchtarget.core.config.CassandraSettings;
 import org.benchtarget.core.config.Modes;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.db.DataAccessException;
@@ -30,6 +31,7 @@ import org.benchtarget.core.ops.Info;
 import org.benchtarget.core.ops.Metrics;
 import org.benchtarget.core.row.Rows;
 import org.benchtarget.core.web.Header;
+import org.benchtarget.core.survey.ResponseStores;
 import org.benchtarget.core.survey.Surveys;
 import org.benchtarget.core.wall.Walls;
 import org.benchtarget.core.web.Csrf;
@@ -111,11 +113,12 @@ public final class App implements AutoCloseable {
         this.servedBy = settings.fixture().servedBy() ? ServedBy.header(settings.target(), System.getenv()) : null;
         this.readiness = new Readiness(settings.fixture());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
-        this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry());
+        var responses = ResponseStores.open(CassandraSettings.of(settings), counted, clock);
+        this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry(), responses);
         surveys.startSweeping();
         this.routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
                 StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == Modes.Cache.PAGE),
-                new Health(counted), logins(counted, templates, clock), walls(counted, templates, clock));
+                new Health(counted, responses.health()), logins(counted, templates, clock), walls(counted, templates, clock));
         this.injection = new Injection(settings.fixture(), routes.all().stream().map(route -> route.name()).collect(Collectors.toSet()));
     }
 

@@ -1,6 +1,8 @@
 package org.benchtarget.bench;
 
+import org.benchtarget.core.config.CassandraSettings;
 import org.benchtarget.core.config.SettingsParser;
+import org.benchtarget.core.survey.ResponseStores;
 import org.benchtarget.db.Database;
 import org.benchtarget.db.DbKind;
 import org.benchtarget.db.Migrations;
@@ -26,12 +28,22 @@ final class DbCommand implements Runnable {
         @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "profile whose db knobs to use")
         String profile;
 
-        @Option(names = "--set", paramLabel = "KNOB=VALUE", description = "override a knob (db, db.url, db.user, db.password)")
+        @Option(names = "--set", paramLabel = "KNOB=VALUE", description = "override a knob (db, db.url, db.user, db.password; survey.store, cassandra.*)")
         List<String> sets = new ArrayList<>();
 
         @Override
         public void run() {
             var settings = SettingsParser.parse(profile, System.getenv(), sets);
+            var cassandra = CassandraSettings.of(settings);
+            if (cassandra.enabled()) {
+                long start = System.nanoTime();
+                ResponseStores.truncate(cassandra);
+                System.out.printf("emptied the completed surveys in Cassandra (%s.%s) in %d ms%n", cassandra.keyspace(),
+                        ResponseStores.CASSANDRA_TABLE, (System.nanoTime() - start) / 1_000_000);
+                if (settings.db().kind() == DbKind.H2 && settings.db().url().contains(":mem:")) {
+                    return; // the drafts and definitions live in the target's own H2
+                }
+            }
             if (settings.db().kind() == DbKind.H2 && settings.db().url().contains(":mem:")) {
                 throw new BenchException("db=h2 in memory lives inside the target process and is seeded at every start; "
                         + "reset a PostgreSQL or H2 file database (--set db.url=...)");

@@ -1,14 +1,17 @@
 package org.benchtarget.bench;
 
 import org.benchtarget.bench.serve.JettyContainer;
+import org.benchtarget.bench.serve.LocalCassandra;
 import org.benchtarget.bench.run.PortCheck;
 import org.benchtarget.bench.serve.StartupCache;
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.bench.serve.WarmUp;
+import org.benchtarget.cassandra.CassandraNode;
 import org.benchtarget.core.TargetLauncher;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Profiles;
+import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.SettingsParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +55,15 @@ final class ServeCommand implements Callable<Integer> {
             sets.add("warmup=" + warm); // the target's /ready counts the same warm-up
         }
         var settings = SettingsParser.parse(profile, System.getenv(), sets);
+        var cassandra = LocalCassandra.startIfWanted(settings, sets);
+        try {
+            return serve(settings, cassandra);
+        } finally {
+            LocalCassandra.stop(cassandra);
+        }
+    }
+
+    private int serve(Settings settings, CassandraNode cassandra) throws Exception {
         if (settings.mode() == Mode.CONTAINER) {
             return JettyContainer.serve(settings, sets, jvmOptions);
         }
@@ -83,6 +95,9 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("bench: this run records " + jar.getFileName() + "'s AOT cache for faster starts (written when it stops)");
         }
         var process = builder.start();
+        if (cassandra != null) {
+            cassandra.stopAfterThenRemove(process.toHandle());
+        }
         if (warm != null) {
             warmUp(process, settings.host(), warm);
         }

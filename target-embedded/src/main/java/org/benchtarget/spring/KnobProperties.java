@@ -52,6 +52,7 @@ final class KnobProperties {
         properties.put("spring.mvc.dispatch-trace-request", true);
         properties.put("logging.level.org.flywaydb", "error");
         properties.put("logging.level.com.zaxxer.hikari", "warn");
+        properties.put("logging.level.com.datastax.oss.driver", "error"); // survey.store=cassandra: a WARN per reconnection attempt in an outage
         return properties;
     }
 }

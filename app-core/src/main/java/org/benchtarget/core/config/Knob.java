@@ -55,7 +55,15 @@ public enum Knob {
     REQUEST_MAX_BODY("request.max-body", "65536", "largest request body in bytes; larger answers 413 (forms are capped at 64 KiB whatever this says)"),
     REQUEST_IDLE_TIMEOUT("request.idle-timeout", "30s", "a connection silent this long (between requests, or mid-request) is closed; Undertow also bounds reading a request head by it"),
     SHUTDOWN_TIMEOUT("shutdown.timeout", "10s", "on SIGTERM, how long in-flight requests may take to finish"),
-    SURVEY_DRAFT_TTL("survey.draft-ttl", "24h", "how long an abandoned survey draft is kept before it expires and is deleted");
+    SURVEY_DRAFT_TTL("survey.draft-ttl", "24h", "how long an abandoned survey draft is kept before it expires and is deleted"),
+    SURVEY_STORE("survey.store", "sql", "where completed survey responses go: sql (the app's database) or cassandra (seed 001); definitions and drafts stay in SQL",
+            "sql", "cassandra"),
+    CASSANDRA_CONTACT_POINTS("cassandra.contact-points", "", "survey.store=cassandra: host[:port],... of the cluster; empty: 127.0.0.1 (bench serve starts a local node)"),
+    CASSANDRA_PORT("cassandra.port", "9042", "CQL port of contact points that name none"),
+    CASSANDRA_KEYSPACE("cassandra.keyspace", "benchtarget", "keyspace of the response table; both created at start when missing"),
+    CASSANDRA_LOCAL_DC("cassandra.local-dc", "datacenter1", "the data centre the driver treats as local (LOCAL_* consistency)"),
+    CASSANDRA_CONSISTENCY("cassandra.consistency", "LOCAL_QUORUM", "consistency of reads and of the completion's write (its lightweight transaction is LOCAL_SERIAL)",
+            "LOCAL_QUORUM", "LOCAL_ONE");
 
     private final String key;
     private final String defaultValue;

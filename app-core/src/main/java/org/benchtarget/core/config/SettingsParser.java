@@ -141,6 +141,7 @@ public final class SettingsParser {
                     + ": expected at least " + MIN_POOL_TIMEOUT_MILLIS + "ms (HikariCP's minimum)");
         }
         var db = dbConfig(values);
+        CassandraSettings.parse(values); // only to refuse a bad cassandra.* knob at start; Surveys reads them
         var effective = new EnumMap<Knob, String>(Knob.class);
         effective.putAll(values);
         effective.put(Knob.DB_URL, db.url());

@@ -41,6 +41,7 @@ public final class Surveys implements AutoCloseable {
 
     private final SurveyDefinitions definitions;
     private final Drafts drafts;
+    private final ResponseStores responses;
     private final ResponseStore store;
     private final ResponseTokens tokens;
     private final Csrf csrf;
@@ -52,9 +53,16 @@ public final class Surveys implements AutoCloseable {
 
     public Surveys(DataSource dataSource, TemplateEngine templates, Signer signer, boolean cacheData, Duration draftTtl,
                    Clock clock, MeterRegistry registry) {
+        this(dataSource, templates, signer, cacheData, draftTtl, clock, registry, ResponseStores.sql(dataSource, clock));
+    }
+
+    /** As above, completed responses in {@code responses} (survey.store), which this closes with itself. */
+    public Surveys(DataSource dataSource, TemplateEngine templates, Signer signer, boolean cacheData, Duration draftTtl,
+                   Clock clock, MeterRegistry registry, ResponseStores responses) {
         this.definitions = new SurveyDefinitions(dataSource, cacheData, registry);
         this.drafts = new Drafts(dataSource, draftTtl, clock);
-        this.store = new SqlResponseStore(dataSource, clock);
+        this.responses = responses;
+        this.store = responses.store();
         this.tokens = new ResponseTokens(signer);
         this.csrf = new Csrf(signer);
         this.templates = templates;
@@ -176,6 +184,7 @@ public final class Surveys implements AutoCloseable {
         if (sweeper != null) {
             sweeper.shutdownNow();
         }
+        responses.close();
     }
 
     private static SurveyPage page(Survey survey, long pageNo) {
