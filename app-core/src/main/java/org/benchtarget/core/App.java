@@ -9,20 +9,14 @@ import org.benchtarget.core.auth.Sessions;
 import org.benchtarget.core.config.CassandraSettings;
 import org.benchtarget.core.config.Modes;
 import org.benchtarget.core.config.Settings;
-import org.benchtarget.core.db.DataAccessException;
 import org.benchtarget.core.db.DatabaseWait;
-import org.benchtarget.core.db.OutageGate;
 import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.fixture.BenchGuard;
 import org.benchtarget.core.fixture.HealthSwitch;
-import org.benchtarget.core.fixture.Injection;
-import org.benchtarget.core.fixture.Manifest;
 import org.benchtarget.core.fixture.Readiness;
 import org.benchtarget.core.fixture.RunWindows;
-import org.benchtarget.core.fixture.ServedBy;
-import org.benchtarget.core.fixture.ServerTiming;
 import org.benchtarget.core.fixture.StatusCodes;
 import org.benchtarget.core.hello.Hello;
 import org.benchtarget.core.home.HomePage;
@@ -30,72 +24,53 @@ import org.benchtarget.core.ops.Health;
 import org.benchtarget.core.ops.Info;
 import org.benchtarget.core.ops.Metrics;
 import org.benchtarget.core.row.Rows;
-import org.benchtarget.core.web.Header;
 import org.benchtarget.core.survey.ResponseStores;
 import org.benchtarget.core.survey.Surveys;
 import org.benchtarget.core.wall.Walls;
 import org.benchtarget.core.web.Csrf;
 import org.benchtarget.core.web.HttpDate;
-import org.benchtarget.core.web.HttpProblem;
-import org.benchtarget.core.web.PathParams;
 import org.benchtarget.core.web.QueryParams;
 import org.benchtarget.core.web.RequestPath;
 import org.benchtarget.core.web.Route;
 import org.benchtarget.core.web.Routes;
-import org.benchtarget.core.web.SecurityHeaders;
 import org.benchtarget.core.web.Signer;
 import org.benchtarget.core.web.WebRequest;
 import org.benchtarget.core.web.WebResult;
 import org.benchtarget.db.Database;
 import org.benchtarget.db.Migrations;
 import org.benchtarget.db.Seeder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 
 /**
- * The composition root: Settings in, the whole application out. Adapters call
- * {@link #resolve} (to decide where to run a request) and then {@link #handle}, which maps
- * errors, counts SQL statements and records metrics the same way for every target.
- * Thread-safe once created.
+ * The composition root: Settings in, the whole application out (pool, migrations, seed, features, routes, the
+ * {@link RequestPipeline}). Adapters call {@link #resolve} (to decide where to run a request) and then
+ * {@link #handle}, which the pipeline serves the same way for every target. Thread-safe once created.
  */
 public final class App implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(App.class);
     /** Responses from this size up are gzip candidates (CONTRACT: at least 1 KiB). */
     public static final int GZIP_MIN_BYTES = 1024;
-    private static final Header VARY = new Header("Vary", "Accept-Encoding");
 
     private final Settings settings;
     private final HikariDataSource pool;
-    private final StatementCounter statements;
     private final Metrics metrics;
     private final Info info;
-    private final Routes routes;
     private final String serverHeader;
     private final Signer signer;
     private final HttpDate httpDate;
-    private final Header manifest;
     private final RunWindows windows;
     private final Readiness readiness;
-    private final Injection injection;
     private final Surveys surveys;
     private final HealthSwitch healthSwitch;
-    /** X-Served-By, or null (served-by=off). */
-    private final Header servedBy;
-    /** While the database is known to be away, database requests answer 503 at once (then one try a second). */
-    private final OutageGate outage = new OutageGate(1_000);
+    private final RequestPipeline pipeline;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         this.serverHeader = "benchtarget-" + settings.target();
         this.httpDate = new HttpDate(clock);
-        this.statements = new StatementCounter();
+        var statements = new StatementCounter();
         this.metrics = new Metrics(statements);
         this.pool = Database.open(settings.db(), hikari -> {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
@@ -107,19 +82,17 @@ public final class App implements AutoCloseable {
         this.signer = new Signer(SecretStore.signingKey(pool, settings.secret()));
         var build = BuildInfo.load();
         this.info = new Info(settings, build.version(), Instant.now(clock));
-        this.manifest = new Header(Manifest.HEADER, Manifest.of(settings));
         this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
         this.healthSwitch = new HealthSwitch(new BenchGuard(settings.fixture().windowToken(), settings.host()));
-        this.servedBy = settings.fixture().servedBy() ? ServedBy.header(settings.target(), System.getenv()) : null;
         this.readiness = new Readiness(settings.fixture());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
         var responses = ResponseStores.open(CassandraSettings.of(settings), counted, clock);
         this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry(), responses);
         surveys.startSweeping();
-        this.routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
+        var routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
                 StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == Modes.Cache.PAGE),
                 new Health(counted, responses.health()), logins(counted, templates, clock), walls(counted, templates, clock));
-        this.injection = new Injection(settings.fixture(), routes.all().stream().map(route -> route.name()).collect(Collectors.toSet()));
+        this.pipeline = new RequestPipeline(settings, routes, statements, metrics, windows, readiness);
     }
 
     /** Opens the database (migrating and seeding it when needed) and builds every feature. */
@@ -203,18 +176,12 @@ public final class App implements AutoCloseable {
      * {@link RequestPath}: a path the rule refuses is a 400 with its reason, unrouted.
      */
     public Routes.Match resolve(String method, String rawPath) {
-        String path;
-        try {
-            path = RequestPath.route(rawPath);
-        } catch (HttpProblem refused) {
-            return new Routes.Match(Routes.UNMATCHED, null, PathParams.NONE, refused.toResult());
-        }
-        return routes.match(method, path);
+        return pipeline.resolve(method, rawPath);
     }
 
     /** Returns whether serving this request may block, on the database or an injected delay (so not on an IO thread). */
     public boolean mayBlock(Routes.Match match, WebRequest request) {
-        return match.route().touchesDb(request) || injection.mayDelay(match.route().name(), request);
+        return pipeline.mayBlock(match, request);
     }
 
     /**
@@ -222,89 +189,7 @@ public final class App implements AutoCloseable {
      * the headers every target sends alike (X-Query-Count, Vary, X-Bench-Mode, Server-Timing).
      */
     public WebResult handle(Routes.Match match, WebRequest request) {
-        long start = System.nanoTime();
-        long arrival = request.arrivalNanos() > 0 ? request.arrivalNanos() : start;
-        metrics.serving();
-        var extra = new ArrayList<Header>(7);
-        long dbNanos = -1;
-        WebResult result;
-        if (!match.found()) {
-            result = match.problem();
-        } else if (match.route().touchesDb(request) && outage.closed() && !match.route().name().equals("health")) {
-            result = unavailable("database unavailable (a recent attempt failed; retry)");
-            extra.add(new Header("X-Query-Count", "0"));
-        } else if (match.route().touchesDb(request)) {
-            try (var scope = statements.open()) {
-                result = attempt(match, request);
-                extra.add(new Header("X-Query-Count", Integer.toString(scope.count())));
-                dbNanos = scope.nanos();
-            }
-        } else {
-            result = attempt(match, request);
-        }
-        long end = System.nanoTime();
-        extra.add(SecurityHeaders.NOSNIFF);
-        if (SecurityHeaders.isHtml(result.contentType())) {
-            extra.addAll(SecurityHeaders.HTML);
-        }
-        if (settings.gzip() && result.body().length() >= GZIP_MIN_BYTES) {
-            extra.add(VARY);
-        }
-        if (settings.fixture().manifest()) {
-            extra.add(manifest);
-        }
-        if (servedBy != null) {
-            extra.add(servedBy);
-        }
-        long queue = request.arrivalNanos() > 0 ? start - request.arrivalNanos() : -1;
-        if (settings.fixture().serverTiming()) {
-            extra.add(new Header("Server-Timing", ServerTiming.format(queue, end - start, dbNanos)));
-        }
-        var route = match.route();
-        metrics.served(route, request.method(), result.status(), queue, end - start);
-        windows.record(route.name(), result.status(), arrival);
-        readiness.record(route.name(), result.status());
-        return result.withHeaders(extra);
-    }
-
-    private WebResult attempt(Routes.Match match, WebRequest request) {
-        try {
-            var injected = injection.decide(match.route().name(), request);
-            if (injected != Injection.Decision.NONE) {
-                if (injected.delayNanos() > 0) {
-                    Thread.sleep(injected.delayNanos() / 1_000_000, (int) (injected.delayNanos() % 1_000_000));
-                }
-                if (injected.failStatus() > 0) {
-                    return WebResult.text(injected.failStatus(), "injected failure (" + injected.description() + ")")
-                            .withHeader("X-Injected", injected.description());
-                }
-                return match.endpoint().handle(request, match.params()).withHeader("X-Injected", injected.description());
-            }
-            return match.endpoint().handle(request, match.params());
-        } catch (HttpProblem problem) {
-            return problem.toResult();
-        } catch (Exception e) { // SQL, the pool, an interrupted delay, a bug: databaseFailed tells outage from fault
-            return databaseFailed(request, e);
-        }
-    }
-
-    private WebResult databaseFailed(WebRequest request, Exception e) {
-        if (!DataAccessException.isOutage(e)) {
-            return fault(request, e);
-        }
-        outage.failed(e);
-        // the driver's message may name the host, user or SQL: the log has it, the client does not
-        LOG.debug("503 on {} {}: database unavailable: {}", request.method(), request.path(), e.getMessage());
-        return unavailable("database unavailable");
-    }
-
-    private static WebResult unavailable(String reason) {
-        return WebResult.text(503, reason).withHeader("Retry-After", "1");
-    }
-
-    private static WebResult fault(WebRequest request, Exception e) {
-        LOG.error("500 on {} {}", request.method(), request.path(), e);
-        return WebResult.text(500, "internal error; the server log has the details");
+        return pipeline.handle(match, request);
     }
 
     @Override

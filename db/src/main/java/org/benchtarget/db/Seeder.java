@@ -20,7 +20,7 @@ public final class Seeder {
 
     /** Returns the seeder of every table this build knows. */
     public static Seeder standard() {
-        return new Seeder(List.of(new TestRows(), new UserSeed(), new WallSeed(), new SurveyData()));
+        return new Seeder(List.of(new RowSeed(), new UserSeed(), new WallSeed(), new SurveySeed()));
     }
 
     /** Seeds when the tables are empty or hold another version's data; returns whether it did. */

@@ -19,7 +19,7 @@ class MigrationsTest {
             try (var connection = pool.getConnection();
                  var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM test")) {
                 assertThat(rows.next()).isTrue();
-                assertThat(rows.getInt(1)).isEqualTo(TestRows.COUNT);
+                assertThat(rows.getInt(1)).isEqualTo(RowSeed.COUNT);
             }
         }
     }

@@ -16,7 +16,7 @@ class SeederIT {
     @EnumSource(DbKind.class)
     void storesTheGeneratedRowsByteForByte(DbKind kind) throws SQLException {
         try (var dataSource = Database.open(TestDatabases.fresh(kind))) {
-            assertThat(readRows(dataSource)).isEqualTo(TestRows.bodies());
+            assertThat(readRows(dataSource)).isEqualTo(RowSeed.bodies());
         }
     }
 
@@ -32,7 +32,7 @@ class SeederIT {
 
             Seeder.standard().reset(dataSource);
 
-            assertThat(readRows(dataSource)).isEqualTo(TestRows.bodies());
+            assertThat(readRows(dataSource)).isEqualTo(RowSeed.bodies());
         }
     }
 

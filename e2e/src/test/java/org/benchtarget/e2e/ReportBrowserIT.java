@@ -1,7 +1,8 @@
-package org.benchtarget.undertow.browser;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.run.ExperimentRun;
 import org.benchtarget.bench.run.RunOptions;
+import org.benchtarget.undertow.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code bench run}'s report.html in headless chromium: a small real run against this module's jar
- * (built in package, before the ITs), then the report opened from disk draws every chart with no
+ * {@code bench run}'s report.html in headless chromium: a small real run against target-undertow's jar
+ * (built in its package phase, before the ITs), then the report opened from disk draws every chart with no
  * console error and no request beyond its own file.
  */
 class ReportBrowserIT {
@@ -24,10 +25,10 @@ class ReportBrowserIT {
 
     @BeforeAll
     static void runAndStart() throws Exception {
-        // failsafe runs in target-undertow/; bench finds target-undertow/target/benchtarget-undertow.jar from the clone's root
+        // failsafe runs in e2e/; bench finds target-undertow/target/benchtarget-undertow.jar from the clone's root
         System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
         Files.deleteIfExists(OUT.resolve("results.json"));
-        var experiment = Path.of("src", "test", "resources", "browser", "report-experiment.properties").toString();
+        var experiment = Path.of("src", "test", "resources", "report-experiment.properties").toString();
         var options = new RunOptions(experiment, false, OUT, null, List.of(), List.of(), List.of(), null);
         assertThat(new ExperimentRun(options, System.out).run()).isZero();
         browser = Browser.start();

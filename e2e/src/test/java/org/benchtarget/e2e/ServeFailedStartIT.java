@@ -1,4 +1,4 @@
-package org.benchtarget.undertow;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.BenchCommand;
 import org.benchtarget.bench.serve.TargetJvm;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * The target directly, too: a failed bind names the address. Each in a home of its own, so the first start records.
  */
 class ServeFailedStartIT {
-    private static final Path JAR = Path.of("target/benchtarget-undertow.jar").toAbsolutePath();
+    private static final Path JAR = Path.of("..", "target-undertow", "target", "benchtarget-undertow.jar").toAbsolutePath().normalize();
 
     @TempDir
     Path home;

@@ -1,4 +1,4 @@
-package org.benchtarget.undertow;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.BenchCommand;
 import org.benchtarget.bench.cluster.LoadBalancerConfig;
@@ -35,7 +35,7 @@ class ClusterIT {
 
     @BeforeAll
     static void benchHomeAndNamespaces() throws Exception {
-        // failsafe runs in target-undertow/; the clone's root holds the target jars
+        // failsafe runs in e2e/; the clone's root holds the target jars
         System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
         var probe = new ProcessBuilder("ip", "netns", "add", PREFIX + "-probe").redirectErrorStream(true).start();
         var said = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

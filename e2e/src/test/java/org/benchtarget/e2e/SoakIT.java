@@ -1,4 +1,4 @@
-package org.benchtarget.undertow;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.soak.SoakSizes;
 import org.benchtarget.bench.soak.SoakSuite;
@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code bench soak --quick} against this module's jar (built in package), in-process (undertow-nio) and daemon
+ * {@code bench soak --quick} against target-undertow's jar (built in its package phase), in-process (undertow-nio) and daemon
  * mode (daemon-p2-t10), each as its own process on the suite's own PostgreSQL: overload at 1,000 and 2,000
  * connections, 1,000 slow clients of each kind (bodies, heads, reads), 350 surveys exactly once (in daemon mode again while a backend is SIGKILLed), PostgreSQL stopped
  * and started under load, SIGTERM under load. Every row must pass. Bounded: about a minute per profile.
@@ -23,7 +23,7 @@ class SoakIT {
 
     @BeforeAll
     static void benchHome() {
-        // failsafe runs in target-undertow/; the clone's root holds target-undertow/target/benchtarget-undertow.jar
+        // failsafe runs in e2e/; the clone's root holds target-undertow/target/benchtarget-undertow.jar
         System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
     }
 

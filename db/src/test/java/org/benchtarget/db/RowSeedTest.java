@@ -9,11 +9,11 @@ import java.util.zip.Deflater;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TestRowsTest {
+class RowSeedTest {
 
     @Test
     void tenRowsOfExactly2500AsciiCharacters() {
-        var bodies = TestRows.bodies();
+        var bodies = RowSeed.bodies();
         assertThat(bodies).hasSize(10);
         for (var body : bodies) {
             assertThat(body).hasSize(2_500);
@@ -25,7 +25,7 @@ class TestRowsTest {
 
     @Test
     void bodiesCompressLikeTextNotLikeARepeatedCharacter() {
-        for (var body : TestRows.bodies()) {
+        for (var body : RowSeed.bodies()) {
             double ratio = (double) deflatedSize(body) / body.length();
             assertThat(ratio).as("compressed/original").isBetween(0.25, 0.6);
         }
@@ -35,7 +35,7 @@ class TestRowsTest {
     @Test
     void digestsAreThePublishedOnes() throws Exception {
         var digest = MessageDigest.getInstance("SHA-256");
-        var bodies = TestRows.bodies();
+        var bodies = RowSeed.bodies();
         for (int i = 0; i < bodies.size(); i++) {
             var hex = HexFormat.of().formatHex(digest.digest(bodies.get(i).getBytes(StandardCharsets.UTF_8)));
             assertThat(hex).as("row %d", i + 1).isEqualTo(PublishedDigests.ROWS.get(i));

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code test} table of seed 000: ten rows of exactly 2,500 characters. */
-public final class TestRows implements SeedStep {
+public final class RowSeed implements SeedStep {
     public static final int COUNT = 10;
     public static final int LENGTH = 2_500;
     private static final long SEED = 20070506L;

@@ -1,4 +1,4 @@
-package org.benchtarget.undertow;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.run.ExperimentRun;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code bench run} end to end against this module's jar (built in package, before these ITs run): the quick
+ * {@code bench run} end to end against target-undertow's jar (built in its package phase, before these ITs run): the quick
  * forms of seed 000 and 003 (with their declared charts), a target that cannot start, a port in use, and a run stopped half-way.
  * Reports stay under target/bench-run for a look.
  */
@@ -30,7 +30,7 @@ class BenchRunIT {
 
     @BeforeAll
     static void benchHome() {
-        // failsafe runs in target-undertow/; the clone's root holds target-undertow/target/benchtarget-undertow.jar
+        // failsafe runs in e2e/; the clone's root holds target-undertow/target/benchtarget-undertow.jar
         System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
     }
 

@@ -1,4 +1,4 @@
-package org.benchtarget.jetty;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.run.ExperimentRun;
 import org.benchtarget.bench.run.RunOptions;
@@ -20,7 +20,7 @@ class ContainerRunIT {
 
     @Test
     void benchRunMeasuresContainerMode() throws Exception {
-        // failsafe runs in target-servlet-jetty/; bench finds the jetty-home and jetty-base under the clone's root
+        // failsafe runs in e2e/; bench finds the jetty-home and jetty-base under the clone's root
         System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
         Files.createDirectories(OUT);
         Files.deleteIfExists(OUT.resolve("results.json"));

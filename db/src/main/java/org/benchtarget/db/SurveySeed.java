@@ -13,7 +13,7 @@ import java.util.List;
  * and optional. Fixed shapes and a fixed seed: the same on every install. Deleting them also
  * deletes every draft and completed response, so a reset starts the survey workload afresh.
  */
-public final class SurveyData implements SeedStep {
+public final class SurveySeed implements SeedStep {
     public static final int COUNT = 7;
     private static final long SEED = 20110323L;
     private static final String[] KINDS = {"single", "multiple", "text", "number", "rating"};
