@@ -1,9 +1,8 @@
 package org.benchtarget.undertow;
 
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.predicate.Predicates;
 import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
@@ -52,25 +51,12 @@ public final class UndertowServer implements AutoCloseable {
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
         }
         var graceful = new GracefulStop(handler, app.serverHeader());
-        var limits = settings.limits();
-        var undertow = RequestLimitOptions.apply(Undertow.builder(), limits)
-                .addHttpListener(settings.port(), settings.host())
-                .setIoThreads(settings.ioThreads())
+        var undertow = ServerOptions.builder(settings)
                 .setWorkerThreads(settings.threads())
                 // Undertow sizes buffers from the max heap (512-byte heap buffers under 64 MB). Bodies are
                 // written from their own arrays, so the pooled buffers hold request and response heads:
                 // 4 KiB direct ones fit them, and 500 connections cost 2 MB rather than 8.
                 .setByteBufferPool(bufferPool(settings.workers()))
-                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
-                // Undertow caches Date in a static field refreshed by a timer on an IO thread; a stopped
-                // server's timer never fires, leaving every later server in the JVM a stale Date. Ours is exact.
-                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-                // Paths and queries reach app-core undecoded, so malformed escapes get our 400 with a reason.
-                .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setSocketOption(Options.BACKLOG, settings.backlog())
-                // Past max-connections XNIO stops accepting (new connections wait in the backlog) and resumes below it.
-                .setSocketOption(Options.CONNECTION_HIGH_WATER, settings.maxConnections())
-                .setSocketOption(Options.CONNECTION_LOW_WATER, settings.maxConnections())
                 .setHandler(graceful)
                 .build();
         app.info().put("server", "undertow " + io.undertow.Version.getVersionString());

@@ -1,7 +1,6 @@
 package org.benchtarget.daemon.front;
 
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.attribute.ExchangeAttribute;
 import io.undertow.attribute.ReadOnlyAttributeException;
 import io.undertow.predicate.Predicates;
@@ -25,7 +24,7 @@ import org.benchtarget.core.fixture.Manifest;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.SecurityHeaders;
-import org.benchtarget.undertow.RequestLimitOptions;
+import org.benchtarget.undertow.ServerOptions;
 import org.benchtarget.undertow.ResultWriter;
 import org.benchtarget.undertow.GracefulStop;
 import org.xnio.Options;
@@ -101,17 +100,9 @@ final class UndertowFront implements Front {
         var graceful = new GracefulStop(stamped(router(files, buffered, windows, listing, server, date, settings.keepalive(),
                 settings.limits().maxBodyBytes()), settings.fixture().manifest() ? Manifest.of(settings) : null), server);
         // with bodies buffered at the front, a stalled body times out here, before any backend saw it
-        var undertow = RequestLimitOptions.apply(Undertow.builder(), settings.limits())
-                .addHttpListener(settings.port(), settings.host())
-                .setIoThreads(settings.ioThreads())
+        // the request line reaches the backend as the client wrote it (DECODE_URL off): the backend's parser judges it
+        var undertow = ServerOptions.builder(settings)
                 .setWorkerThreads(FRONT_WORKER_THREADS)
-                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
-                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-                // The request line reaches the backend as the client wrote it; the backend's parser judges it.
-                .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setSocketOption(Options.BACKLOG, settings.backlog())
-                .setSocketOption(Options.CONNECTION_HIGH_WATER, settings.maxConnections())
-                .setSocketOption(Options.CONNECTION_LOW_WATER, settings.maxConnections())
                 .setHandler(graceful)
                 .build();
         front[0] = new UndertowFront(undertow, graceful, balancer, settings.shutdownTimeout().toMillis());
