@@ -1,6 +1,7 @@
 package org.benchtarget.bench.run.target;
 
 import org.benchtarget.bench.BenchException;
+import org.benchtarget.bench.serve.Ceilings;
 import org.benchtarget.bench.serve.JettyBase;
 import org.benchtarget.bench.serve.JettyContainer;
 import org.benchtarget.bench.serve.TargetJars;
@@ -59,8 +60,7 @@ public final class TargetProcess implements AutoCloseable {
         var command = new ArrayList<>(cpuPrefix);
         command.add(TargetJvm.javaBinary());
         command.addAll(TargetJvm.options(jvmOptions));
-        command.add("-jar");
-        command.add(TargetJars.jar(settings.target()).toString());
+        command.addAll(Ceilings.javaArguments(settings, TargetJars.jar(settings.target())));
         command.add(settings.profile());
         for (var set : sets) {
             command.add("--set");
