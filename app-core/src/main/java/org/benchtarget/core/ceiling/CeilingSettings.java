@@ -22,7 +22,7 @@ import java.util.Set;
 public final class CeilingSettings {
     /** The knobs a ceiling honours; every other knob must keep its profile's value. */
     public static final Set<Knob> HONOURED = EnumSet.of(Knob.HOST, Knob.PORT, Knob.DB, Knob.DB_URL, Knob.DB_USER,
-            Knob.DB_PASSWORD, Knob.DB_POOL, Knob.THREADS, Knob.IO_THREADS);
+            Knob.DB_PASSWORD, Knob.DB_POOL, Knob.THREADS, Knob.IO_THREADS, Knob.BACKLOG);
 
     private CeilingSettings() {
     }

@@ -16,12 +16,13 @@ class CeilingSettingsTest {
     @Test
     void honouredKnobsApply() {
         var settings = CeilingSettings.parse("jetty", Workers.THREADS, List.of("ceiling-jetty-servlet", "--set", "port=0",
-                "--set", "host=127.0.0.1", "--set", "threads=8", "--set", "io-threads=1", "--set", "db.pool=4"), Map.of());
+                "--set", "host=127.0.0.1", "--set", "threads=8", "--set", "io-threads=1", "--set", "db.pool=4", "--set", "backlog=128"), Map.of());
         assertThat(settings.mode()).isEqualTo(Mode.CEILING);
         assertThat(settings.threads()).isEqualTo(8);
         assertThat(settings.ioThreads()).isEqualTo(1);
         assertThat(settings.db().poolSize()).isEqualTo(4);
         assertThat(settings.port()).isZero();
+        assertThat(settings.backlog()).isEqualTo(128);
     }
 
     @Test
@@ -35,7 +36,7 @@ class CeilingSettingsTest {
     void anotherKnobIsRefusedWithOneLine() {
         assertThatThrownBy(() -> CeilingSettings.parse("undertow", Workers.NIO, List.of("ceiling-undertow", "--set", "gzip=on"), Map.of()))
                 .isInstanceOf(SettingsException.class)
-                .hasMessage("gzip=on: a ceiling honours only host, port, threads, io-threads, db, db.url, db.user, db.password, db.pool");
+                .hasMessage("gzip=on: a ceiling honours only host, port, threads, io-threads, backlog, db, db.url, db.user, db.password, db.pool");
         assertThatThrownBy(() -> CeilingSettings.parse("undertow", Workers.NIO, List.of("ceiling-undertow"), Map.of("BENCH_CACHE", "data")))
                 .hasMessageStartingWith("cache=data: a ceiling honours only");
         assertThatThrownBy(() -> CeilingSettings.parse("undertow", Workers.NIO,

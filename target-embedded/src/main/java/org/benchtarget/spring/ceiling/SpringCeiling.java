@@ -4,11 +4,14 @@ import org.benchtarget.core.TargetLauncher;
 import org.benchtarget.core.ceiling.CeilingSettings;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
+import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +44,18 @@ public class SpringCeiling {
         application.setDefaultProperties(properties(settings));
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
         return application.run();
+    }
+
+    /** Boot has no property for Jetty's accept queue (its default is the JVM's 50): a user who needs it writes this. */
+    @Bean
+    JettyServerCustomizer acceptQueue(Settings settings) {
+        return server -> {
+            for (var connector : server.getConnectors()) {
+                if (connector instanceof ServerConnector network) {
+                    network.setAcceptQueueSize(settings.backlog());
+                }
+            }
+        };
     }
 
     private static Map<String, Object> properties(Settings settings) {

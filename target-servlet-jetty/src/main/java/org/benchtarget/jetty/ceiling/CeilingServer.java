@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * The Jetty both Jetty ceilings run, sized as the jetty targets size theirs (JettyServer): a QueuedThreadPool of
- * {@code threads} plus the selectors ({@code io-threads}) and one acceptor, no Server version header. Stops
+ * {@code threads} plus the selectors ({@code io-threads}) and one acceptor, the accept queue of {@code backlog}, no
+ * Server version header. Stops
  * gracefully (GracefulHandler, bounded by shutdown.timeout's default), then closes the database pool.
  */
 final class CeilingServer implements AutoCloseable {
@@ -41,6 +42,7 @@ final class CeilingServer implements AutoCloseable {
         var connector = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        connector.setAcceptQueueSize(settings.backlog()); // Jetty's default is the JVM's 50
         server.addConnector(connector);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         server.setStopAtShutdown(false); // TargetLauncher's hook stops it

@@ -15,6 +15,7 @@ import org.benchtarget.core.ceiling.RandomRow;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.hello.Hello;
+import org.xnio.Options;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -72,6 +73,7 @@ public final class UndertowCeiling implements AutoCloseable {
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(settings.threads())
                 .setByteBufferPool(new DefaultByteBufferPool(true, BUFFER_BYTES, -1, THREAD_CACHED_BUFFERS))
+                .setSocketOption(Options.BACKLOG, settings.backlog())
                 .setHandler(inFlight)
                 .build();
         try {

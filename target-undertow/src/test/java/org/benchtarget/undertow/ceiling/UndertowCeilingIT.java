@@ -61,6 +61,6 @@ class UndertowCeilingIT {
         var line = CeilingAnswers.refusal(List.of(TargetJvm.javaBinary(), "-cp", "target/benchtarget-undertow.jar",
                 UndertowCeiling.class.getName(), "ceiling-undertow", "--set", "port=0", "--set", "gzip=on"));
         assertThat(line).isEqualTo("benchtarget-ceiling-undertow: gzip=on: a ceiling honours only host, port, threads, io-threads, "
-                + "db, db.url, db.user, db.password, db.pool");
+                + "backlog, db, db.url, db.user, db.password, db.pool");
     }
 }
