@@ -1,5 +1,6 @@
 package org.benchtarget.bench;
 
+import org.benchtarget.bench.serve.Ceilings;
 import org.benchtarget.bench.serve.JettyContainer;
 import org.benchtarget.bench.serve.LocalCassandra;
 import org.benchtarget.bench.run.PortCheck;
@@ -74,13 +75,15 @@ final class ServeCommand implements Callable<Integer> {
         var command = new ArrayList<String>();
         command.add(TargetJvm.javaBinary());
         var jar = TargetJars.jar(settings);
-        var cache = StartupCache.of(jar);
+        var cache = Ceilings.is(settings) ? StartupCache.none() : StartupCache.of(jar);
+        if (Ceilings.is(settings) && warm != null) {
+            throw new BenchException("--warm: profile " + settings.profile() + " is a ceiling, which has no /ready to wait for");
+        }
         command.addAll(TargetJvm.options(cache, jvmOptions));
         // The target (and, in daemon mode, its backends) stops when bench is gone, even killed.
         command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
         command.addAll(TargetJars.backendJarOptions(settings));
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(Ceilings.javaArguments(settings, jar));
         command.add(settings.profile());
         for (var set : sets) {
             command.add("--set");

@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public enum Knob {
     TARGET("target", "undertow", "which target runs the profile", "undertow", "jetty", "spring"),
-    MODE("mode", "in-process", "in-process; container (WAR in a standalone Jetty); daemon (front + backends)",
-            "in-process", "container", "daemon"),
+    MODE("mode", "in-process", "in-process; container (WAR in a standalone Jetty); daemon (front + backends); ceiling (the bare server, no app: /hello and /db only)",
+            "in-process", "container", "daemon", "ceiling"),
     PROCESSES("processes", "2", "daemon mode: backend processes behind the front (each runs `threads` worker threads)"),
     BACKEND("backend", "undertow", "daemon mode: the in-process target each backend process runs", "undertow", "jetty"),
     FRONT("front", "undertow", "daemon mode: undertow (its reverse proxy, built in) or nginx (when installed) serves static files and proxies the rest",

@@ -19,8 +19,9 @@ public final class Modes {
 
     public enum WallQueries { NAIVE, JOINED }
 
+    /** CEILING: a bare server without the app, the measure a target on that server is compared with. */
     public enum Mode {
-        IN_PROCESS, CONTAINER, DAEMON;
+        IN_PROCESS, CONTAINER, DAEMON, CEILING;
 
         public String knobValue() {
             return Modes.knobValue(this);

@@ -3,6 +3,7 @@ package org.benchtarget.bench.run;
 import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.run.experiment.Experiment;
 import org.benchtarget.bench.run.experiment.ProfileRef;
+import org.benchtarget.bench.serve.Ceilings;
 import org.benchtarget.bench.serve.TargetJars;
 import org.benchtarget.core.config.Profiles;
 import org.benchtarget.core.config.Settings;
@@ -57,6 +58,9 @@ record PlannedProfile(ProfileRef ref, Settings settings, List<String> sets) {
                 throw new BenchException("profile " + ref.label() + ": " + e.getMessage());
             }
             TargetJars.jar(settings);
+            if (Ceilings.is(settings)) {
+                Ceilings.mainClass(settings);
+            }
             if (settings.port() != 0) {
                 PortCheck.requireFree(settings.host(), settings.port());
             }

@@ -43,8 +43,19 @@ public final class StartupCache {
         return new StartupCache(jar, cache, cache.resolveSibling(cache.getFileName() + ".recording-" + ProcessHandle.current().pid()));
     }
 
+    /**
+     * No cache: a ceiling runs another main from a target's jar, and a cache recorded from it would hold the ceiling's
+     * classes, not the target's (bench run starts targets without a cache too).
+     */
+    public static StartupCache none() {
+        return new StartupCache(null, null, null);
+    }
+
     /** The JVM options: use the cache, record it, or (before JDK 25) the AppCDS archive. */
     public List<String> options() {
+        if (jar == null) {
+            return List.of();
+        }
         if (cache == null) {
             return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + jar + ".jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }

@@ -1,6 +1,7 @@
 package org.benchtarget.bench.run.target;
 
 import org.benchtarget.bench.BenchException;
+import org.benchtarget.bench.serve.Ceilings;
 import org.benchtarget.bench.serve.JettyBase;
 import org.benchtarget.bench.serve.JettyContainer;
 import org.benchtarget.bench.serve.TargetJars;
@@ -60,8 +61,7 @@ public final class TargetProcess implements AutoCloseable {
         command.add(TargetJvm.javaBinary());
         command.addAll(TargetJvm.options(jvmOptions));
         command.addAll(TargetJars.backendJarOptions(settings));
-        command.add("-jar");
-        command.add(TargetJars.jar(settings).toString());
+        command.addAll(Ceilings.javaArguments(settings, TargetJars.jar(settings)));
         command.add(settings.profile());
         for (var set : sets) {
             command.add("--set");
