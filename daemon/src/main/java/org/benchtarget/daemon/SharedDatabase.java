@@ -22,6 +22,7 @@ import java.util.UUID;
  * H2 URL would give each backend a private database, so it stops the start.
  */
 final class SharedDatabase implements AutoCloseable {
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
     private final DbConfig forBackends;
     private final Server server;
     private final Connection holder;
@@ -40,6 +41,12 @@ final class SharedDatabase implements AutoCloseable {
         if (!db.url().equals(DbConfig.DEFAULT_H2_URL)) {
             throw new SettingsException("db.url=" + db.url() + ": in daemon mode every backend must reach the same database; "
                     + "leave db.url empty (a shared H2 server is started), give jdbc:h2:tcp://... or ...;AUTO_SERVER=TRUE, or use db=postgres");
+        }
+        // H2's TCP server names its URL after the host's own name unless it has a bind address: where that name does
+        // not resolve (a container without a network, as at image build) it would not start. Loopback is where the
+        // backends connect anyway. Read once, when H2's settings class loads: before any H2 use in this JVM.
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
         }
         try {
             var name = "benchtarget-daemon-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
