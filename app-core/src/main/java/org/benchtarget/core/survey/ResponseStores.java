@@ -14,6 +14,7 @@ import org.benchtarget.core.ops.Health;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -117,6 +118,23 @@ public final class ResponseStores implements AutoCloseable {
         try (var session = connect(settings)) {
             CassandraSchema.create(session, settings.keyspace(), settings.localDc());
             CassandraSchema.truncate(session, settings.keyspace());
+        }
+    }
+
+    /** One completed response as Cassandra holds it: its token and how many questions it answered. */
+    public record StoredRow(String token, int answered) {
+    }
+
+    /** Every completed response in Cassandra's table (bench soak compares them with what its clients saw). */
+    public static List<StoredRow> readAll(CassandraSettings settings) {
+        try (var session = connect(settings)) {
+            var rows = new ArrayList<StoredRow>();
+            var select = SimpleStatement.newInstance("SELECT response_token, answers FROM " + settings.keyspace() + "." + CASSANDRA_TABLE)
+                    .setTimeout(Duration.ofSeconds(60));
+            for (var row : session.execute(select)) {
+                rows.add(new StoredRow(row.getString(0), row.getMap(1, Integer.class, List.class).size()));
+            }
+            return rows;
         }
     }
 

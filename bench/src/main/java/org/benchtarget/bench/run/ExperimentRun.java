@@ -18,6 +18,7 @@ import org.benchtarget.bench.run.result.Results;
 import org.benchtarget.bench.run.result.Warmup;
 import org.benchtarget.bench.run.target.RemoteTarget;
 import org.benchtarget.bench.run.target.TargetProcess;
+import org.benchtarget.bench.serve.LocalCassandra;
 import org.benchtarget.bench.run.target.TreeSampler;
 
 import java.io.IOException;
@@ -129,12 +130,7 @@ public final class ExperimentRun {
             if (remote != null) {
                 runRemote(plan, started, progress);
             }
-            for (var profile : plan.profiles()) {
-                if (control.cancelled()) {
-                    break;
-                }
-                runProfile(plan, started, profile, progress);
-            }
+            runProfiles(plan, started, progress);
         } catch (RuntimeException | IOException e) {
             failed = !control.cancelled();
             if (failed) {
@@ -219,6 +215,23 @@ public final class ExperimentRun {
                     Reports.writeResults(plan.folder(), results(plan, started));
                 }
             }
+        }
+    }
+
+    /** Each profile in turn; one Cassandra node for those that store surveys there without naming a cluster. */
+    private void runProfiles(RunPlan plan, String started, Progress progress) throws IOException, InterruptedException {
+        boolean wantsNode = plan.profiles().stream().anyMatch(profile -> LocalCassandra.wanted(profile.settings()));
+        var node = wantsNode ? LocalCassandra.start() : null;
+        try {
+            for (var profile : plan.profiles()) {
+                if (control.cancelled()) {
+                    break;
+                }
+                runProfile(plan, started, node != null && LocalCassandra.wanted(profile.settings())
+                        ? profile.with(LocalCassandra.contactPoint(node)) : profile, progress);
+            }
+        } finally {
+            LocalCassandra.stop(node);
         }
     }
 

@@ -76,6 +76,13 @@ record PlannedProfile(ProfileRef ref, Settings settings, List<String> sets) {
         return planned;
     }
 
+    /** This profile with one more --set (bench run adds the contact point of the Cassandra node it started). */
+    PlannedProfile with(String set) {
+        var sets = new ArrayList<>(this.sets);
+        sets.add(set);
+        return new PlannedProfile(ref, SettingsParser.parse(ref.profile(), System.getenv(), merge(sets)), merge(sets));
+    }
+
     /** Later --set of the same knob wins (the user's over the experiment's), as a target would not accept repeats. */
     private static List<String> merge(List<String> sets) {
         var byKey = new LinkedHashMap<String, String>();

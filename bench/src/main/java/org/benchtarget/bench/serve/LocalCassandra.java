@@ -19,9 +19,21 @@ public final class LocalCassandra {
 
     /** Starts a node when the knobs ask for one and adds its contact point to {@code sets}; returns it, or null. */
     public static CassandraNode startIfWanted(Settings settings, List<String> sets) throws IOException, InterruptedException {
-        if (!CassandraSettings.of(settings).enabled() || !settings.effective().get(Knob.CASSANDRA_CONTACT_POINTS).isBlank()) {
+        if (!wanted(settings)) {
             return null;
         }
+        var node = start();
+        sets.add(contactPoint(node));
+        return node;
+    }
+
+    /** Whether {@code settings} want Cassandra without naming a cluster: bench then starts a node of its own. */
+    public static boolean wanted(Settings settings) {
+        return CassandraSettings.of(settings).enabled() && settings.effective().get(Knob.CASSANDRA_CONTACT_POINTS).isBlank();
+    }
+
+    /** Starts a single node, data in runs/cassandra-PID (bench run and bench soak share one among their profiles). */
+    public static CassandraNode start() throws IOException, InterruptedException {
         var dir = TargetJars.home().resolve("runs").resolve("cassandra-" + ProcessHandle.current().pid());
         JettyBase.deleteTree(dir); // a previous bench of the same pid left it
         System.out.println("bench: starting a local Cassandra node for survey.store=cassandra (data in " + dir + "; 15-60 s)");
@@ -29,8 +41,12 @@ public final class LocalCassandra {
         var node = CassandraNode.start(dir);
         System.out.println("bench: Cassandra listening on " + node.contactPoint() + " (pid " + node.pid() + ", started in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms)");
-        sets.add(Knob.CASSANDRA_CONTACT_POINTS.key() + "=" + node.contactPoint());
         return node;
+    }
+
+    /** The --set that points a target at {@code node}. */
+    public static String contactPoint(CassandraNode node) {
+        return Knob.CASSANDRA_CONTACT_POINTS.key() + "=" + node.contactPoint();
     }
 
     /** Stops the node and removes its data (when bench is stopped by a signal, the node's hook does, after the target). */

@@ -39,7 +39,7 @@ public final class GracefulShutdown implements SoakTest {
             }
         });
         Thread.sleep(2_000); // surveys under way
-        var before = StoredResponses.compare(target.db(), List.of());
+        var before = StoredResponses.compare(target, List.of());
         try (var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             var slow = new ArrayList<CompletableFuture<HttpResponse<String>>>();
             for (int i = 0; i < SLOW_REQUESTS; i++) {
@@ -67,7 +67,7 @@ public final class GracefulShutdown implements SoakTest {
                 }
             }
             var result = surveys.get(3, TimeUnit.MINUTES);
-            var stored = StoredResponses.compare(target.db(), result.completedTokens());
+            var stored = StoredResponses.compare(target, result.completedTokens());
             long newStored = stored.stored() - before.stored();
             // Respondents still going when the port closed fail to start their next survey: expected, not an error.
             long errors = (SLOW_REQUESTS - completed) + stored.partial() + stored.lost() + stored.doubled() + (exited ? 0 : 1);

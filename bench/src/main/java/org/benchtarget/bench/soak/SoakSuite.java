@@ -1,11 +1,14 @@
 package org.benchtarget.bench.soak;
 
 import org.benchtarget.bench.run.target.TargetProcess;
+import org.benchtarget.bench.serve.LocalCassandra;
 import org.benchtarget.bench.verify.BadInputChecks;
 import org.benchtarget.bench.verify.SecurityChecks;
+import org.benchtarget.core.config.CassandraSettings;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.SettingsParser;
+import org.benchtarget.core.survey.ResponseStores;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -65,13 +68,22 @@ public final class SoakSuite {
     public static Map<String, List<SoakRow>> run(List<String> profiles, List<SoakTest> tests, SoakSizes sizes, List<String> sets, Path dir,
                                                  PrintStream out) throws Exception {
         var tables = new LinkedHashMap<String, List<SoakRow>>();
+        // one Cassandra node for the profiles that store surveys there without naming a cluster, emptied before each
+        boolean wantsNode = profiles.stream().anyMatch(profile -> LocalCassandra.wanted(SettingsParser.parse(profile, Map.of(), sets)));
+        var node = wantsNode ? LocalCassandra.start() : null;
         try (var database = SoakDatabase.start(dir.resolve("postgres"))) {
             for (var profile : profiles) {
-                var rows = runProfile(profile, tests, sizes, sets, database, dir, out);
+                var profileSets = new ArrayList<>(sets);
+                if (node != null && LocalCassandra.wanted(SettingsParser.parse(profile, Map.of(), sets))) {
+                    profileSets.add(LocalCassandra.contactPoint(node));
+                }
+                var rows = runProfile(profile, tests, sizes, profileSets, database, dir, out);
                 tables.put(profile, rows);
                 out.println(SoakTable.render(profile, rows));
                 out.flush();
             }
+        } finally {
+            LocalCassandra.stop(node);
         }
         return tables;
     }
@@ -84,10 +96,15 @@ public final class SoakSuite {
         sets.addAll(SettingsParser.dbKnobs(db));
         sets.addAll(extraSets);
         Settings settings = SettingsParser.parse(profile, Map.of(), sets);
+        var cassandra = CassandraSettings.of(settings);
+        if (cassandra.enabled()) {
+            ResponseStores.truncate(cassandra); // each profile starts from no completed survey, as on its fresh database
+        }
         out.println("soak " + profile + ": starting the target on PostgreSQL (port " + database.port() + ") ...");
         try (var process = TargetProcess.start(settings, sets, List.of(), List.of(), dir.resolve("logs").resolve(profile + ".log"), START_LIMIT)) {
             var target = new SoakTarget(profile, URI.create("http://127.0.0.1:" + process.port()), settings.mode() == Mode.DAEMON,
-                    Optional.of(process.handle()), db, Optional.of(database), settings.dbPoolTimeout(), settings.shutdownTimeout(), sizes);
+                    Optional.of(process.handle()), db, Optional.of(database), settings.dbPoolTimeout(), settings.shutdownTimeout(), sizes,
+                    Optional.of(cassandra).filter(CassandraSettings::enabled));
             var rows = new ArrayList<SoakRow>();
             for (var test : tests) {
                 var name = test.name();

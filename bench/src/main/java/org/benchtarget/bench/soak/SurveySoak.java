@@ -44,9 +44,9 @@ public final class SurveySoak implements SoakTest {
     }
 
     private static SoakRow plain(SoakTarget target) throws Exception {
-        var before = StoredResponses.compare(target.db(), List.of());
+        var before = StoredResponses.compare(target, List.of());
         var result = SurveyLoad.run(target.base(), plan(target.sizes(), 1));
-        var stored = StoredResponses.compare(target.db(), result.completedTokens());
+        var stored = StoredResponses.compare(target, result.completedTokens());
         long lost = stored.lost() + stored.doubled();
         boolean passed = result.failures() == 0 && result.completed() == target.sizes().surveyCompletions() && lost == 0
                 && stored.stored() - before.stored() == result.completed() && stored.partial() == 0 && stored.drafts() == 0;
@@ -56,7 +56,7 @@ public final class SurveySoak implements SoakTest {
 
     private static SoakRow withKilledBackend(SoakTarget target) throws Exception {
         var sizes = target.sizes();
-        var before = StoredResponses.compare(target.db(), List.of());
+        var before = StoredResponses.compare(target, List.of());
         var load = CompletableFuture.supplyAsync(() -> {
             try {
                 return SurveyLoad.run(target.base(), plan(sizes, ATTEMPTS));
@@ -70,7 +70,7 @@ public final class SurveySoak implements SoakTest {
         long killed = backendPid(target.base(), 1);
         ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
         var result = load.get();
-        var stored = StoredResponses.compare(target.db(), result.completedTokens());
+        var stored = StoredResponses.compare(target, result.completedTokens());
         long lost = stored.lost() + stored.doubled();
         long newStored = stored.stored() - before.stored();
         // A client that gave up may have had its last page stored without seeing it: at most one per failure.

@@ -27,7 +27,7 @@ class SoakTableTest {
     @Test
     void aGroupOfChecksIsOneRow() throws Exception {
         var target = new SoakTarget("p", URI.create("http://127.0.0.1:1"), false, Optional.empty(), null, Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofSeconds(10), SoakSizes.quick());
+                Duration.ofSeconds(2), Duration.ofSeconds(10), SoakSizes.quick(), Optional.empty());
         var test = SoakTest.checks("bad input", "every endpoint", "malformed requests", base -> List.of(
                 new Check("passes", () -> { }),
                 new Check("fails", () -> Check.expect(false, "for %s", base))));
