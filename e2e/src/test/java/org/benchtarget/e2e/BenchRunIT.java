@@ -5,6 +5,8 @@ import org.benchtarget.bench.run.ExperimentRun;
 import org.benchtarget.bench.run.RunOptions;
 import org.benchtarget.bench.run.report.Reports;
 import org.benchtarget.bench.run.report.ShapedResult;
+import org.benchtarget.undertow.browser.Browser;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code bench run} end to end against target-undertow's jar (built in its package phase, before these ITs run): the quick
- * forms of seed 000 and 003 (with their declared charts), a target that cannot start, a port in use, and a run stopped half-way.
+ * {@code bench run} end to end against the targets' jars (built in their package phase, before these ITs run): the quick
+ * form of every seed, each report with its declared chart (every series filled, the declared x values) as headless
+ * Chromium draws it, a target that cannot start, a port in use, and a run stopped half-way.
  * Reports stay under target/bench-run for a look.
  */
 class BenchRunIT {
     private static final Path RUNS = Path.of("target", "bench-run");
+    private static Browser browser;
 
     @BeforeAll
     static void benchHome() {
@@ -34,9 +38,18 @@ class BenchRunIT {
         System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
     }
 
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
     @AfterEach
     void noTargetLeftRunning() {
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        // the report's browser (chromedriver and chromium) stays up for the next test
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(process -> !process.info().command().orElse("").contains("chrom")).toList()).isEmpty();
     }
 
     @Test
@@ -67,6 +80,43 @@ class BenchRunIT {
         assertThat(Files.readString(out.resolve("report.md"))).contains("(1.00×)", "ratio to /hello undertow-nio");
     }
 
+    @Test
+    void seed001Quick() throws Exception {
+        var out = RUNS.resolve("seed-001-quick");
+        assertThat(run(options("seed-001", out, List.of(), List.of()))).isZero();
+        var results = checkFolder(out, 10);
+        // 2 profiles x 1 journey x 1 run x 2 levels; completed surveys/s and failures per 10,000 against users
+        assertThat(results.measurements()).hasSize(4).allSatisfy(m -> assertThat(m.journeys()).isPositive());
+        checkShape(out, results, List.of("journeys/s journey:seven-surveys", "failures/10k journey:seven-surveys"), List.of("10", "50"),
+                List.of("undertow-threads", "daemon-p9-t25"));
+    }
+
+    @Test
+    void seed002Quick() throws Exception {
+        var out = RUNS.resolve("seed-002-quick");
+        assertThat(run(options("seed-002", out, List.of(), List.of()))).isZero();
+        // errors are this seed's answer (the rate at which they start), so a level may fail whole: no checkFolder
+        var results = Reports.read(out);
+        assertThat(results.interrupted()).isFalse();
+        // 2 steps x 2 endpoints x 1 run x 3 rates; the rate at which errors start, per step, a line per endpoint
+        assertThat(results.measurements()).hasSize(12);
+        assertThat(results.measurements().stream().filter(m -> m.endpoint().equals("/") && m.level() == 10))
+                .allSatisfy(m -> assertThat(m.errors().total()).as("errors of %s / at 10 req/s", m.profile()).isZero());
+        var lines = results.measurements().stream().map(m -> m.endpoint()).distinct().toList();
+        checkShape(out, results, List.of("error-onset "), List.of("naive", "joined gzip cache"), lines);
+        assertThat(lines).hasSize(2).first().isEqualTo("/");
+    }
+
+    @Test
+    void seed004Quick() throws Exception {
+        var out = RUNS.resolve("seed-004-quick");
+        assertThat(run(options("seed-004", out, List.of(), List.of()))).isZero();
+        var results = checkFolder(out, 100);
+        // 4 profiles x 1 endpoint x 1 run x 1 level; req/s against backend processes, a line for T=1 and one for T=10
+        assertThat(results.measurements()).hasSize(4);
+        checkShape(out, results, List.of("req/s /hello"), List.of("1", "4"), List.of("T=1", "T=10"));
+    }
+
     /** The report's declared charts (metric and panel), each with the declared x values and every line drawn. */
     private static void checkShape(Path out, org.benchtarget.bench.run.result.Results results, List<String> charts, List<String> x,
                                    List<String> lines) throws IOException {
@@ -80,6 +130,18 @@ class BenchRunIT {
         });
         assertThat(Files.readString(out.resolve("report.md"))).contains("## Result (quick)");
         assertThat(Files.readString(out.resolve("report.html")).split("class=\"chart shape\"", -1)).hasSize(1 + charts.size());
+        // and Chromium draws them, every chart of the report with its points
+        var drawn = RenderedCharts.of(browser(), out.resolve("report.html"));
+        RenderedCharts.assertAllDrawn(drawn);
+        assertThat(drawn.stream().filter(chart -> Boolean.TRUE.equals(chart.get("shape")))).hasSize(charts.size());
+        browser().screenshot(out.getFileName().toString());
+    }
+
+    private static Browser browser() {
+        if (browser == null) {
+            browser = Browser.start();
+        }
+        return browser;
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,31 +41,11 @@ class ReportBrowserIT {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void theReportDrawsEveryChart() {
-        browser.open(OUT.resolve("report.html").toAbsolutePath().toUri().toString());
-        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
-        assertThat(browser.requests()).as("the report needs nothing but its own file")
-                .allSatisfy(request -> assertThat(request.url()).startsWith("file:"));
-        // per chart: the series ECharts holds, and how many pixels its canvas painted
-        var charts = (List<Map<String, Object>>) browser.script("""
-                return [...document.querySelectorAll('div.chart')].map(div => {
-                  const chart = echarts.getInstanceByDom(div);
-                  let painted = 0;
-                  for (const canvas of div.querySelectorAll('canvas')) {
-                    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
-                  }
-                  const series = chart ? chart.getOption().series : [];
-                  const title = chart ? (chart.getOption().title || []).map(t => t.text).join('') : '';
-                  return {id: div.id, series: series.length, points: series.reduce((n, s) => n + s.data.filter(v => v != null).length, 0), painted, title};
-                });""");
+        var charts = RenderedCharts.of(browser, OUT.resolve("report.html"));
         // the declared shape (req/s and p99 x two endpoints), then two endpoints x (throughput, latency) + one resources chart
-        assertThat(charts).hasSize(9).allSatisfy(chart -> {
-            assertThat(((Number) chart.get("series")).intValue()).as("series of %s", chart.get("id")).isPositive();
-            assertThat(((Number) chart.get("points")).intValue()).as("data points of %s", chart.get("id")).isPositive();
-            assertThat(((Number) chart.get("painted")).intValue()).as("painted pixels of %s", chart.get("id")).isGreaterThan(2_000);
-        });
+        assertThat(charts).hasSize(9);
+        RenderedCharts.assertAllDrawn(charts);
         assertThat(charts.subList(0, 4)).extracting(chart -> chart.get("title"))
                 .containsExactly("/hello: requests per second (req/s) by concurrency (clients)",
                         "/hello.txt: requests per second (req/s) by concurrency (clients)",

@@ -2,7 +2,6 @@ package org.benchtarget.undertow;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.benchtarget.bench.survey.SurveyRobot;
-import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.bench.verify.ContractChecks;
 import org.benchtarget.cassandra.SharedNode;
 import org.benchtarget.core.App;
@@ -149,7 +148,7 @@ class CassandraSurveyIT {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        var command = new ArrayList<>(List.of(TargetJvm.javaBinary()));
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // as bench serve starts targets: no JDK warning on stderr
         }

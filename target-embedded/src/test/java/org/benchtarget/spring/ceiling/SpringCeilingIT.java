@@ -1,7 +1,5 @@
 package org.benchtarget.spring.ceiling;
 
-import org.benchtarget.bench.run.target.TargetProcess;
-import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.core.ceiling.CeilingSettings;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.SettingsParser;
@@ -13,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +18,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bare Spring Boot ceiling: in this JVM on PostgreSQL, and as bench run starts its profile (its own JVM from the
- * extracted layout, on H2); it has none of the target's beans.
+ * The bare Spring Boot ceiling in this JVM on PostgreSQL; it has none of the target's beans. As bench run starts its
+ * profile (its own JVM from the extracted layout): e2e CeilingProfilesIT.
  */
 class SpringCeilingIT {
     private static ConfigurableApplicationContext context;
@@ -53,23 +48,8 @@ class SpringCeilingIT {
     }
 
     @Test
-    void itsProfileStartsAndStopsAsBenchRunStartsTargets() throws Exception {
-        System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
-        var sets = List.of("host=127.0.0.1", "port=0");
-        var log = Path.of("target/ceilings/ceiling-spring.log");
-        ProcessHandle handle;
-        try (var process = TargetProcess.start(SettingsParser.parse("ceiling-spring", Map.of(), sets), sets, List.of(), List.of(),
-                log, Duration.ofSeconds(120))) {
-            handle = process.handle();
-            CeilingAnswers.check(process.port());
-        }
-        assertThat(handle.isAlive()).isFalse();
-        assertThat(Files.readString(log)).contains("benchtarget-ceiling-spring listening on port");
-    }
-
-    @Test
     void aKnobItDoesNotHonourStopsTheStartWithOneLine() throws Exception {
-        var line = CeilingAnswers.refusal(List.of(TargetJvm.javaBinary(), "-cp", "target/benchtarget-spring.jar",
+        var line = CeilingAnswers.refusal(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp", "target/benchtarget-spring.jar",
                 SpringCeiling.class.getName(), "ceiling-spring", "--set", "port=0", "--set", "server-timing=off"));
         assertThat(line).startsWith("benchtarget-ceiling-spring: server-timing=off: a ceiling honours only host, port,");
     }

@@ -1,7 +1,5 @@
 package org.benchtarget.jetty.ceiling;
 
-import org.benchtarget.bench.run.target.TargetProcess;
-import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.core.ceiling.CeilingSettings;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.SettingsParser;
@@ -12,9 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +17,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two bare Jetty ceilings in this JVM (core Handler on H2, Servlet on PostgreSQL), and ceiling-jetty-servlet as
- * bench run starts its profile (its own JVM).
+ * The two bare Jetty ceilings in this JVM (core Handler on H2, Servlet on PostgreSQL); as bench run starts their
+ * profiles (their own JVMs): e2e CeilingProfilesIT.
  */
 class JettyCeilingsIT {
     private static CeilingServer core;
@@ -59,23 +54,8 @@ class JettyCeilingsIT {
     }
 
     @Test
-    void theServletProfileStartsAndStopsAsBenchRunStartsTargets() throws Exception {
-        System.setProperty("bench.home", Path.of("").toAbsolutePath().getParent().toString());
-        var sets = List.of("host=127.0.0.1", "port=0");
-        var log = Path.of("target/ceilings/ceiling-jetty-servlet.log");
-        ProcessHandle handle;
-        try (var process = TargetProcess.start(SettingsParser.parse("ceiling-jetty-servlet", Map.of(), sets), sets, List.of(),
-                List.of(), log, Duration.ofSeconds(90))) {
-            handle = process.handle();
-            CeilingAnswers.check(process.port());
-        }
-        assertThat(handle.isAlive()).isFalse();
-        assertThat(Files.readString(log)).contains("benchtarget-ceiling-jetty-servlet listening on port");
-    }
-
-    @Test
     void aKnobItDoesNotHonourStopsTheStartWithOneLine() throws Exception {
-        var line = CeilingAnswers.refusal(List.of(TargetJvm.javaBinary(), "-cp", "target/benchtarget-jetty.jar",
+        var line = CeilingAnswers.refusal(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp", "target/benchtarget-jetty.jar",
                 JettyCeiling.class.getName(), "ceiling-jetty", "--set", "port=0", "--set", "cache=data"));
         assertThat(line).startsWith("benchtarget-ceiling-jetty: cache=data: a ceiling honours only host, port,");
     }

@@ -1,4 +1,4 @@
-package org.benchtarget.jetty;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.serve.JettyBase;
@@ -33,14 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Container mode end to end: the built WAR and jetty-base in the unpacked jetty-home, started with
+ * Container mode end to end: target-servlet-jetty's WAR and jetty-base in its unpacked jetty-home, started with
  * start.jar as its own process (the launcher bench serve uses) on a free port, the conformance suite
- * against it, then stopped by PID with SIGTERM. Runs after package (failsafe).
+ * against it, then stopped by PID with SIGTERM.
  */
 class ContainerModeIT {
-    private static final Path HOME = Path.of(System.getProperty("bench.jetty.home"));
-    private static final Path TEMPLATE = Path.of(System.getProperty("bench.jetty.base"));
-    private static final Path RUNS = Path.of(System.getProperty("bench.test.tmp", "target/tmp"));
+    /** failsafe runs in e2e/; the clone's root holds target-servlet-jetty's unpacked jetty-home and jetty-base. */
+    private static final Path CLONE = Path.of("").toAbsolutePath().getParent();
+    private static final Path HOME = JettyBase.jettyHome(CLONE);
+    private static final Path TEMPLATE = JettyBase.templateBase(CLONE);
+    private static final Path RUNS = Path.of("target", "container-mode");
     private static final AtomicInteger RUN = new AtomicInteger();
 
     @TestFactory

@@ -1,4 +1,4 @@
-package org.benchtarget.undertow;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.serve.TargetJvm;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,9 @@ class TooBigBodyLogIT {
 
     @Test
     void aChunkedBodyOverTheLimitIsOneLineAtMost() throws Exception {
-        var command = new ArrayList<>(List.of(TargetJvm.javaBinary()));
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
         command.addAll(TargetJvm.options(List.of()));
-        command.addAll(List.of("-jar", Path.of("target/benchtarget-undertow.jar").toString(), "undertow-nio", "--set", "host=127.0.0.1",
+        command.addAll(List.of("-jar", Path.of("..", "target-undertow", "target", "benchtarget-undertow.jar").toString(), "undertow-nio", "--set", "host=127.0.0.1",
                 "--set", "port=0"));
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new CopyOnWriteArrayList<String>();

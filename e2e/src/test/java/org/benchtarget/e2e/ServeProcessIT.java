@@ -1,4 +1,4 @@
-package org.benchtarget.undertow;
+package org.benchtarget.e2e;
 
 import org.benchtarget.bench.serve.TargetJvm;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shaded jar as users run it: a separate JVM, started and stopped by PID. */
 class ServeProcessIT {
-    private static final Path JAR = Path.of("target/benchtarget-undertow.jar");
+    private static final Path JAR = Path.of("..", "target-undertow", "target", "benchtarget-undertow.jar");
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
     private record Started(Process process, int port, List<String> output, Thread reader) {
@@ -33,7 +33,7 @@ class ServeProcessIT {
 
     private static Process launch(String... args) throws IOException {
         var command = new ArrayList<String>();
-        command.add(TargetJvm.javaBinary());
+        command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(TargetJvm.options(List.of()));
         command.add("-jar");
         command.add(JAR.toString());
