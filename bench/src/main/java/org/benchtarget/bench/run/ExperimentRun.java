@@ -205,7 +205,7 @@ public final class ExperimentRun {
                 if (run == 1) {
                     progress.step(target.profile() + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
                     // aligned load hosts warm up for the whole bound: an early stop on one would shift its levels
-                    warmups.add(Warmer.warm(experiment, target.profile(), target.base(), workload, control, options.startAt() != null));
+                    warmups.add(Warmer.warm(experiment, target.profile(), target.base(), workload, control, experiment.warmupWhole() || options.startAt() != null));
                 }
                 for (int level : experiment.levels()) {
                     if (control.cancelled()) {
@@ -248,7 +248,7 @@ public final class ExperimentRun {
                         // compile on the same cores, so throughput rises in steps and an early plateau is not the end
                         // (p2-t10 /hello here: 6.2k req/s after 10 s of warm-up, 11.0k after 40 s).
                         var warmup = Warmer.warm(experiment, label, base, workload, control,
-                                profile.settings().mode() == Mode.DAEMON);
+                                experiment.warmupWhole() || profile.settings().mode() == Mode.DAEMON);
                         warmups.add(warmup);
                     }
                     for (int level : experiment.levels()) {
@@ -338,8 +338,9 @@ public final class ExperimentRun {
         }
         settings.put("keepalive", experiment.keepalive() ? "on" : "off (a connection per request, like ab without -k)");
         settings.put("timeout", experiment.timeout().toSeconds() + " s");
-        settings.put("warm-up", "up to " + experiment.warmup().toSeconds() + " s per endpoint at c=" + experiment.warmupConcurrency()
-                + ", until a round is no more than 5% faster than the best before it");
+        settings.put("warm-up", (experiment.warmupWhole() ? "" : "up to ") + experiment.warmup().toSeconds() + " s per endpoint at c="
+                + experiment.warmupConcurrency() + (experiment.warmupWhole() ? ", the whole bound (warmup.whole=on)"
+                : ", until a round is no more than 5% faster than the best before it"));
         settings.put("pinning", plan.pinning().describe());
         settings.put("layout", experiment.layout().name());
         if (experiment.shape() != null) {
