@@ -275,6 +275,10 @@ public final class ExperimentRun {
         var driver = plan.driver();
         var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
                 experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), plan.pinning().driver(driver.name()));
+        var recorder = options.profileJfr() && process != null ? new JfrRecorder(plan.folder().resolve("jfr")) : null;
+        if (recorder != null) {
+            recorder.start(process);
+        }
         var sampler = process == null ? null : new TreeSampler(process, startNanos, 100);
         long startMillis = System.currentTimeMillis();
         LoadDriver.Outcome outcome;
@@ -283,6 +287,9 @@ public final class ExperimentRun {
         } finally {
             if (sampler != null) {
                 sampler.stop();
+            }
+            if (recorder != null) {
+                recorder.stop(process, fileName(label + " " + workload.label() + " " + experiment.load().symbol() + level + " run" + run));
             }
         }
         if (control.cancelled()) {
