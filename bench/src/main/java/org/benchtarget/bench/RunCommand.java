@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
             + "experiment's whole warm-up bound, so load hosts started with the same value measure their levels together")
     Long startAt;
 
+    @Option(names = "--profile-jfr", description = "record each measured phase of the target with JFR (settings=profile) into "
+            + "jfr/ of the output folder, with its hottest methods (jfr view hot-methods) beside it; costs the target a few per cent")
+    boolean profileJfr;
+
     @Option(names = "--pin", paramLabel = "TARGET:DRIVER", description = "pin target and driver to disjoint CPUs with taskset, e.g. 0:1")
     String pin;
 
@@ -64,6 +68,6 @@ final class RunCommand implements Callable<Integer> {
             return experiment == null && !list ? 2 : 0;
         }
         return new ExperimentRun(new RunOptions(experiment, quick, out, driver, profiles, sets, jvmOptions, pin, target,
-                startAt == null ? null : Instant.ofEpochSecond(startAt)), System.out).run();
+                startAt == null ? null : Instant.ofEpochSecond(startAt), profileJfr), System.out).run();
     }
 }

@@ -1,14 +1,11 @@
 package org.benchtarget.jetty;
 
 import jakarta.servlet.ServletContext;
-import org.benchtarget.core.config.Modes.Mode;
-import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.SettingsParser;
 import org.benchtarget.core.config.TargetSupport;
 
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +23,7 @@ final class ContainerSettings {
     static final String PROFILE = "bench.profile";
     static final String SET_PREFIX = "bench.set.";
     static final String DEFAULT_PROFILE = "jetty-container";
-    static final TargetSupport SUPPORT = new TargetSupport("jetty", EnumSet.of(Workers.THREADS, Workers.VIRTUAL),
-            EnumSet.of(Mode.CONTAINER), JettyServer.WHY_NOT_NIO);
+    static final TargetSupport SUPPORT = TargetSupport.JETTY_CONTAINER;
 
     private ContainerSettings() {
     }

@@ -7,6 +7,7 @@ import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
+import org.benchtarget.jetty.core.CoreAppHandler;
 import org.benchtarget.jetty.core.PathCompliance;
 import org.benchtarget.jetty.core.PlainErrorHandler;
 import org.benchtarget.jetty.core.WholeBodyHandler;
@@ -20,19 +21,19 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.Invocable;
 
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
 
 /**
- * The app as a Servlet on embedded Jetty 12.1 (ee11). {@link #newServer} is the production wiring
+ * The app as a Servlet on embedded Jetty 12.1 (ee11); with workers=nio, Jetty's core Handler API in front of it answers
+ * what cannot block on the selector ({@link CoreAppHandler}). {@link #newServer} is the production wiring
  * that tests reuse on port 0. Start and stop from one thread.
  */
 public final class JettyServer implements AutoCloseable {
-    static final String WHY_NOT_NIO = "Jetty's Servlet layer runs every request on a pool thread; an event-loop model "
-            + "would need Jetty's core Handler API, which this target does not use: pick threads or virtual";
-    public static final TargetSupport SUPPORT = new TargetSupport("jetty", EnumSet.of(Workers.THREADS, Workers.VIRTUAL),
-            EnumSet.of(Mode.IN_PROCESS), WHY_NOT_NIO);
+    public static final TargetSupport SUPPORT = new TargetSupport("jetty", EnumSet.allOf(Workers.class),
+            EnumSet.of(Mode.IN_PROCESS), "");
     private static final int ACCEPTORS = 1;
 
     private final App app;
@@ -75,11 +76,12 @@ public final class JettyServer implements AutoCloseable {
 
         var context = new ServletContextHandler("/");
         context.addEventListener(new AppListener(app));
-        Handler handler = context;
+        // workers=nio: what cannot block is answered on the selector by Jetty's core API, the rest by the Servlet on the pool
+        Handler handler = settings.workers() == Workers.NIO ? new CoreAppHandler(app, context) : context;
         if (settings.gzip()) {
             var gzip = new GzipCompression();
             gzip.setMinCompressSize(App.GZIP_MIN_BYTES);
-            var compression = new CompressionHandler(context);
+            var compression = new CompressionHandler(handler);
             compression.putCompression(gzip);
             handler = compression;
         }
@@ -106,6 +108,11 @@ public final class JettyServer implements AutoCloseable {
     /** Returns the bound port (the real one when the settings said 0). */
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** NON_BLOCKING when Jetty may call the handlers on its selector threads (workers=nio). */
+    public Invocable.InvocationType invocationType() {
+        return server.getInvocationType();
     }
 
     public App app() {

@@ -18,14 +18,14 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-/** The conformance suite (bench verify's checks) against embedded Jetty: threads and virtual, gzip on and off, H2 and PostgreSQL. */
+/** The conformance suite (bench verify's checks) against embedded Jetty: nio (core Handler on the selector), threads and virtual, gzip on and off, H2 and PostgreSQL. */
 class JettyConformanceIT {
 
     @TestFactory
     Stream<DynamicNode> conformsToTheContract() {
         var containers = new ArrayList<DynamicNode>();
         for (var db : DbKind.values()) {
-            for (var workers : List.of("threads", "virtual")) {
+            for (var workers : List.of("nio", "threads", "virtual")) {
                 for (var gzip : List.of("off", "on")) {
                     var name = "jetty-" + workers + " gzip=" + gzip + " db=" + db.knobValue();
                     containers.add(DynamicContainer.dynamicContainer(name, Stream.of(dynamicTest("all checks", () -> runChecks(db, workers, gzip)))));

@@ -15,12 +15,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KnobRefusalTest {
 
     @Test
-    void embeddedRefusesNioWithTheReason() {
-        var settings = SettingsParser.parse("jetty-threads", Map.of(), List.of("workers=nio"));
-        assertThatThrownBy(() -> JettyServer.newServer(null, settings))
+    void containerRefusesNioWithTheReasonInOneLine() {
+        var settings = SettingsParser.parse("jetty-container", Map.of(), List.of("workers=nio"));
+        assertThatThrownBy(() -> ContainerSettings.SUPPORT.check(settings))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageStartingWith("workers=nio: not supported by jetty (Jetty's Servlet layer runs every request on a pool thread")
+                .hasMessageStartingWith("workers=nio: not supported by jetty (the WAR runs behind jetty-home's Servlet layer")
+                .hasMessageContaining("use profile jetty-nio")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void embeddedRunsEveryWorkerModel() {
+        for (var profile : List.of("jetty-nio", "jetty-nio-gzip", "jetty-threads", "jetty-virtual")) {
+            JettyServer.SUPPORT.check(SettingsParser.parse(profile, Map.of(), List.of()));
+        }
     }
 
     @Test

@@ -201,7 +201,7 @@ public final class ExperimentRun {
                 if (run == 1) {
                     progress.step(target.profile() + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
                     // aligned load hosts warm up for the whole bound: an early stop on one would shift its levels
-                    warmups.add(Warmer.warm(experiment, target.profile(), target.base(), workload, control, options.startAt() != null));
+                    warmups.add(Warmer.warm(experiment, target.profile(), target.base(), workload, control, experiment.warmupWhole() || options.startAt() != null));
                 }
                 for (int level : experiment.levels()) {
                     if (control.cancelled()) {
@@ -261,7 +261,7 @@ public final class ExperimentRun {
                         // compile on the same cores, so throughput rises in steps and an early plateau is not the end
                         // (p2-t10 /hello here: 6.2k req/s after 10 s of warm-up, 11.0k after 40 s).
                         var warmup = Warmer.warm(experiment, label, base, workload, control,
-                                profile.settings().mode() == Mode.DAEMON);
+                                experiment.warmupWhole() || profile.settings().mode() == Mode.DAEMON);
                         warmups.add(warmup);
                     }
                     for (int level : experiment.levels()) {
@@ -288,6 +288,10 @@ public final class ExperimentRun {
         var driver = plan.driver();
         var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
                 experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), plan.pinning().driver(driver.name()));
+        var recorder = options.profileJfr() && process != null ? new JfrRecorder(plan.folder().resolve("jfr")) : null;
+        if (recorder != null) {
+            recorder.start(process);
+        }
         var sampler = process == null ? null : new TreeSampler(process, startNanos, 100);
         long startMillis = System.currentTimeMillis();
         LoadDriver.Outcome outcome;
@@ -296,6 +300,9 @@ public final class ExperimentRun {
         } finally {
             if (sampler != null) {
                 sampler.stop();
+            }
+            if (recorder != null) {
+                recorder.stop(process, fileName(label + " " + workload.label() + " " + experiment.load().symbol() + level + " run" + run));
             }
         }
         if (control.cancelled()) {
@@ -351,8 +358,9 @@ public final class ExperimentRun {
         }
         settings.put("keepalive", experiment.keepalive() ? "on" : "off (a connection per request, like ab without -k)");
         settings.put("timeout", experiment.timeout().toSeconds() + " s");
-        settings.put("warm-up", "up to " + experiment.warmup().toSeconds() + " s per endpoint at c=" + experiment.warmupConcurrency()
-                + ", until a round is no more than 5% faster than the best before it");
+        settings.put("warm-up", (experiment.warmupWhole() ? "" : "up to ") + experiment.warmup().toSeconds() + " s per endpoint at c="
+                + experiment.warmupConcurrency() + (experiment.warmupWhole() ? ", the whole bound (warmup.whole=on)"
+                : ", until a round is no more than 5% faster than the best before it"));
         settings.put("pinning", plan.pinning().describe());
         settings.put("layout", experiment.layout().name());
         if (experiment.shape() != null) {

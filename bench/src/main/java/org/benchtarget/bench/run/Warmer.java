@@ -11,12 +11,14 @@ import org.benchtarget.bench.run.result.Warmup;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Warms a fresh target up before an endpoint is measured: rounds of closed-loop load with the embedded
  * driver until a round is no more than 5% faster than the best before it (the JIT has settled), or the
- * experiment's warm-up bound is spent. The seeds made one request; a JVM needs far more.
+ * experiment's warm-up bound is spent. The seeds made one request; a JVM needs far more. Records when req/s became
+ * steady (within 5% of the last round's) from the rounds' figures.
  */
 final class Warmer {
     private static final double STILL_RISING = 1.05;
@@ -36,12 +38,15 @@ final class Warmer {
         int rounds = 0;
         boolean levelled = false;
         double last = 0;
+        var history = new ArrayList<Warmup.Round>();
         while (!control.cancelled() && System.nanoTime() - start + round.toNanos() <= bound.toNanos() + round.toNanos() / 2) {
+            double roundStart = (System.nanoTime() - start) / 1e9;
             var outcome = driver.drive(new LoadDriver.Spec(base, workload, LoadKind.CONCURRENCY,
                     experiment.warmupConcurrency(), 0, round, experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), List.of()), control);
             rounds++;
             requests += outcome.requests();
             last = outcome.throughput();
+            history.add(new Warmup.Round(roundStart, last));
             if (rounds >= 2 && last <= best * STILL_RISING) {
                 levelled = true;
                 if (!wholeBound) {
@@ -51,6 +56,6 @@ final class Warmer {
             best = Math.max(best, last);
         }
         return new Warmup(profile, workload.label(), rounds, requests, Math.round((System.nanoTime() - start) / 1e7) / 100.0,
-                Math.round(last), levelled);
+                Math.round(last), levelled, Warmup.steadySeconds(history));
     }
 }

@@ -1,8 +1,6 @@
 package org.benchtarget.bench.serve;
 
 import org.benchtarget.bench.BenchException;
-import org.benchtarget.core.config.Modes.Mode;
-import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
 
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +28,7 @@ import java.util.regex.Pattern;
  * with SIGTERM (Jetty's graceful stop). One instance per started process; not thread-safe.
  */
 public final class JettyContainer implements AutoCloseable {
-    public static final TargetSupport SUPPORT = new TargetSupport("jetty", EnumSet.of(Workers.THREADS, Workers.VIRTUAL),
-            EnumSet.of(Mode.CONTAINER), "Jetty's Servlet layer runs every request on a pool thread; an event-loop model "
-            + "would need Jetty's core Handler API, which this target does not use: pick threads or virtual");
+    public static final TargetSupport SUPPORT = TargetSupport.JETTY_CONTAINER;
     /** Jetty's own log line once a connector listens: {@code Started ServerConnector@1a2b{HTTP/1.1, (http/1.1)}{0.0.0.0:8080}}. */
     private static final Pattern STARTED = Pattern.compile("Started (?:oejs\\.)?ServerConnector@\\w+\\{[^}]*\\}\\{(.*):(\\d+)\\}");
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);

@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * One experiment, as loaded from {@code experiments/NAME.properties} (the --quick form already
  * applied): which profiles, which endpoints, which load levels, how often, and how to lay out the report;
- * {@code shape} is the seed's own chart and table (null: the generic report only).
+ * {@code shape} is the seed's own chart and table (null: the generic report only). {@code warmupWhole}: warm up for the
+ * whole bound even after req/s levelled off, so the steady-state figure also sees a late rise.
  */
 public record Experiment(String name, String title, String seed, boolean quick, List<ProfileRef> profiles,
                          List<String> endpoints, LoadKind load, List<Integer> levels, int requests, Duration duration,
                          int runs, Restart restart, boolean keepalive, Duration timeout, Duration warmup,
-                         int warmupConcurrency, Layout layout, String driver, boolean acceptGzip, List<String> requires,
+                         int warmupConcurrency, boolean warmupWhole, Layout layout, String driver, boolean acceptGzip, List<String> requires,
                          String notes, ResultShape shape) {
 
     /** Closed loop (ab -c: N clients, each sends its next request when the last answered) or open loop (httperf --rate). */

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class Experiments {
     private static final String FOLDER = "org/benchtarget/bench/run/experiments/";
     private static final Set<String> KEYS = Set.of("title", "seed", "profiles", "endpoints", "load", "levels",
-            "requests", "duration", "runs", "restart", "keepalive", "timeout", "warmup", "warmup.concurrency",
+            "requests", "duration", "runs", "restart", "keepalive", "timeout", "warmup", "warmup.concurrency", "warmup.whole",
             "report", "driver", "accept-gzip", "requires", "notes", "shape.x", "shape.x.name", "shape.series", "shape.metrics",
             "shape.ratio");
 
@@ -144,6 +144,7 @@ public final class Experiments {
                 reader.duration("timeout", "30s"),
                 reader.duration("warmup", "20s"),
                 reader.positive("warmup.concurrency", values.getOrDefault("warmup.concurrency", "8")),
+                reader.onOff("warmup.whole", "off"),
                 reader.choice("report", "per-endpoint", Layout.class),
                 values.getOrDefault("driver", "embedded"),
                 reader.onOff("accept-gzip", "off"),

@@ -33,6 +33,7 @@ final class MarkdownReport {
         }
         text.append(tables.details().markdown());
         text.append(tables.warmups().markdown());
+        text.append(tables.memory().markdown());
         text.append(tables.profileKnobs().markdown());
         text.append(tables.setup().markdown());
         return text.toString();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The tables of a report, shaped like the seed's: per endpoint a level x profile table of req/s
@@ -23,6 +24,7 @@ final class ReportTables {
     private final List<String> endpoints;
     private final List<Integer> levels;
     private final String symbol;
+    private final CeilingRatios ratios;
 
     ReportTables(Results results) {
         this.results = results;
@@ -31,6 +33,7 @@ final class ReportTables {
         this.endpoints = List.copyOf(new LinkedHashSet<>(aggregates.stream().map(Aggregate::endpoint).toList()));
         this.levels = aggregates.stream().map(Aggregate::level).distinct().sorted().toList();
         this.symbol = aggregates.isEmpty() ? "c" : aggregates.get(0).load();
+        this.ratios = new CeilingRatios(results);
     }
 
     List<Aggregate> aggregates() {
@@ -53,8 +56,11 @@ final class ReportTables {
         return symbol.equals("c") ? "concurrency" : "rate (req/s)";
     }
 
+    /** The seed's tables, then each target over its own server's ceiling when a ceiling ran beside it. */
     List<Table> seedTables(boolean grid) {
-        return grid ? List.of(grid()) : perEndpoint();
+        var tables = new ArrayList<>(grid ? List.of(grid()) : perEndpoint());
+        tables.addAll(ratios.tables(this));
+        return tables;
     }
 
     private List<Table> perEndpoint() {
@@ -184,29 +190,66 @@ final class ReportTables {
                     number(list.stream().mapToLong(Warmup::requests).average().orElse(0)),
                     String.format(Locale.ROOT, "%.1f", list.stream().mapToDouble(Warmup::seconds).average().orElse(0)),
                     number(list.stream().mapToDouble(Warmup::finalThroughput).average().orElse(0)),
-                    list.stream().filter(Warmup::levelledOff).count() + "/" + list.size()));
+                    list.stream().filter(Warmup::levelledOff).count() + "/" + list.size(), steady(list)));
         }
-        return new Table("Warm-up", "after each start of a target, before measuring: requests and seconds are the mean per warm-up",
-                List.of("profile", "endpoint", "warm-ups", "requests", "seconds", "last round req/s", "levelled off"), rows);
+        return new Table("Warm-up", "after each start of a target, before measuring: requests and seconds are the mean per warm-up; "
+                + "steady after: seconds from the start of warm-up (the target just started) until req/s stayed within 5% of the "
+                + "last round's, the slowest of the warm-ups (> the warm-up's length: it had not levelled off)",
+                List.of("profile", "endpoint", "warm-ups", "requests", "seconds", "last round req/s", "levelled off", "steady after (s)"), rows);
+    }
+
+    /** The slowest warm-up's steady-state seconds; "> N" when one never levelled off; "–" for results without the figure. */
+    static String steady(List<Warmup> warmups) {
+        var unsettled = warmups.stream().filter(w -> !w.levelledOff()).mapToDouble(Warmup::seconds).max();
+        if (unsettled.isPresent()) {
+            return "> " + String.format(Locale.ROOT, "%.1f", unsettled.getAsDouble());
+        }
+        var steady = warmups.stream().map(Warmup::steadySeconds).filter(Objects::nonNull).mapToDouble(Double::doubleValue).max();
+        return steady.isPresent() ? String.format(Locale.ROOT, "%.1f", steady.getAsDouble()) : "–";
+    }
+
+    /** Per profile: the RSS of its process tree at the end of its last measurement, and the most it reached. */
+    Table memory() {
+        var rows = new ArrayList<List<String>>();
+        for (var profile : profiles) {
+            var measured = results.measurements().stream().filter(m -> m.profile().equals(profile) && !m.resources().samples().isEmpty()).toList();
+            if (measured.isEmpty()) {
+                continue;
+            }
+            var lastSamples = measured.get(measured.size() - 1).resources().samples();
+            rows.add(List.of(profile, String.format(Locale.ROOT, "%.0f", lastSamples.get(lastSamples.size() - 1).rssMiB()),
+                    String.format(Locale.ROOT, "%.0f", measured.stream().mapToDouble(m -> m.resources().rssMaxMiB()).max().orElse(0))));
+        }
+        return new Table("Memory", "RSS of the target's whole process tree in MiB: at the last sample of its last measurement "
+                + "(after the run's load), and the largest sample of any measurement", List.of("profile", "RSS after", "RSS max"), rows);
     }
 
     Table details() {
+        boolean vsCeiling = !ratios.isEmpty();
         var rows = new ArrayList<List<String>>();
         for (var a : aggregates) {
             var e = a.errors();
             boolean sampled = a.threadsMax() > 0; // --target on another host: nothing to sample
-            rows.add(List.of(a.profile(), a.endpoint(), Integer.toString(a.level()), Integer.toString(a.runs()),
+            var row = new ArrayList<>(List.of(a.profile(), a.endpoint(), Integer.toString(a.level()), Integer.toString(a.runs()),
                     Long.toString(a.requests()), number(a.throughput()), number(a.throughputMin()) + "–" + number(a.throughputMax()),
                     ms(a.p50()), ms(a.p90()), ms(a.p99()), ms(a.p999()), ms(a.max()),
                     e.connect() + "/" + e.timeout() + "/" + e.reset() + "/" + e.non2xx() + "/" + e.other(),
                     sampled ? String.format(Locale.ROOT, "%.0f", a.cpuAvg()) : "–", sampled ? String.format(Locale.ROOT, "%.0f", a.rssMax()) : "–",
                     sampled ? Integer.toString(a.threadsMax()) : "–"));
+            if (vsCeiling) {
+                row.add(ratios.cell(this, a));
+            }
+            rows.add(row);
+        }
+        var headers = new ArrayList<>(List.of("profile", "endpoint", symbol, "runs", "requests", "req/s", "range", "p50", "p90", "p99",
+                "p99.9", "max", "errors", "CPU %", "RSS MiB", "threads"));
+        if (vsCeiling) {
+            headers.add("vs ceiling");
         }
         return new Table("All measurements", "latency percentiles in ms (medians of the runs; max is the largest seen); "
                 + "errors = connect/timeout/reset/non-2xx/other over all runs; CPU in % of one core (median of the runs' averages), "
-                + "RSS and threads: the target's whole process tree (– where it was not on this machine)",
-                List.of("profile", "endpoint", symbol, "runs", "requests", "req/s", "range", "p50", "p90", "p99", "p99.9", "max",
-                        "errors", "CPU %", "RSS MiB", "threads"), rows);
+                + "RSS and threads: the target's whole process tree (– where it was not on this machine)"
+                + (vsCeiling ? "; vs ceiling: req/s over that of the target's own server's ceiling in this run" : ""), headers, rows);
     }
 
     /** bench merge: each load host's own figures beside the merged ones (whose percentiles come from the added histograms). */

@@ -13,7 +13,7 @@ class ExperimentsTest {
 
     @Test
     void everyShippedExperimentParsesInBothForms() {
-        assertThat(Experiments.names()).containsExactly("seed-000", "seed-001", "seed-001-stores", "seed-002", "seed-003", "seed-004", "targets-000", "ceilings-000");
+        assertThat(Experiments.names()).containsExactly("seed-000", "seed-001", "seed-001-stores", "seed-002", "seed-003", "seed-004", "targets-000", "ceilings-000", "ceilings-001");
         for (var name : Experiments.names()) {
             for (boolean quick : List.of(false, true)) {
                 var experiment = Experiments.load(name, quick);
@@ -22,6 +22,18 @@ class ExperimentsTest {
                 assertThat(experiment.requests() > 0 || !experiment.duration().isZero()).isTrue();
             }
         }
+    }
+
+    @Test
+    void ceilings001WarmsUpWholeAndPairsEachTargetWithItsCeiling() {
+        var full = Experiments.load("ceilings-001", false);
+        assertThat(full.warmupWhole()).isTrue();
+        assertThat(full.warmup()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(full.profiles()).extracting(ProfileRef::profile).containsExactly("undertow-nio", "ceiling-undertow", "jetty-nio",
+                "ceiling-jetty", "jetty-threads", "ceiling-jetty-servlet", "spring-jetty", "ceiling-spring");
+        assertThat(Experiments.load("seed-000", false).warmupWhole()).isFalse();
+        assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "warmup.whole=sometimes"))
+                .hasMessageContaining("warmup.whole=sometimes");
     }
 
     @Test
@@ -123,7 +135,7 @@ class ExperimentsTest {
     void unknownExperimentIsOneLine() {
         assertThatThrownBy(() -> Experiments.load("seed-999", false))
                 .isInstanceOf(BenchException.class)
-                .hasMessage("unknown experiment 'seed-999'; known: seed-000, seed-001, seed-001-stores, seed-002, seed-003, seed-004, targets-000, ceilings-000");
+                .hasMessage("unknown experiment 'seed-999'; known: seed-000, seed-001, seed-001-stores, seed-002, seed-003, seed-004, targets-000, ceilings-000, ceilings-001");
     }
 
     @Test
