@@ -18,6 +18,7 @@ import org.benchtarget.bench.run.result.Results;
 import org.benchtarget.bench.run.result.Warmup;
 import org.benchtarget.bench.run.target.RemoteTarget;
 import org.benchtarget.bench.run.target.TargetProcess;
+import org.benchtarget.bench.run.target.DriverCpu;
 import org.benchtarget.bench.run.target.TreeSampler;
 
 import java.io.IOException;
@@ -276,6 +277,7 @@ public final class ExperimentRun {
         var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
                 experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), plan.pinning().driver(driver.name()));
         var sampler = process == null ? null : new TreeSampler(process, startNanos, 100);
+        var driverCpu = new DriverCpu(process, startNanos, DriverCpu.cpuList(plan.pinning().driverCpus()));
         long startMillis = System.currentTimeMillis();
         LoadDriver.Outcome outcome;
         try {
@@ -284,6 +286,7 @@ public final class ExperimentRun {
             if (sampler != null) {
                 sampler.stop();
             }
+            driverCpu.close();
         }
         if (control.cancelled()) {
             return; // a level cut short by Ctrl-C is not a measurement
@@ -293,10 +296,12 @@ public final class ExperimentRun {
             tag = "m" + (measurements.size() + 1);
             LatencyLog.append(plan.folder(), tag, outcome.histogram(), startMillis, System.currentTimeMillis());
         }
+        var resources = sampler == null ? Resources.NONE : Resources.of(sampler.stop(), sampler.averageCpuPercent());
+        var driverReading = driverCpu.stop(resources.cpuAvgPercent(), driver.cores());
         measurements.add(new Measurement(label, workload.label(), experiment.load().symbol(), level, run,
                 driver.name(), outcome.requests(), round(outcome.seconds(), 3), round(outcome.throughput(), 1),
                 outcome.latencyMs(), outcome.errors(), outcome.journeys(), outcome.journeyFailures(),
-                sampler == null ? Resources.NONE : Resources.of(sampler.stop(), sampler.averageCpuPercent()), knobs, tag));
+                resources, knobs, tag, driverReading.cpuPercent(), driverReading.saturated()));
     }
 
     private static Map<String, String> knobs(PlannedProfile profile) {
