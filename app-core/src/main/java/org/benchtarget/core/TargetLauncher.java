@@ -24,6 +24,11 @@ public final class TargetLauncher {
     public static final String SUPERVISOR_PID = "benchtarget.supervisor.pid";
     /** System property: where the jar of daemon mode's {@code backend} is, when it is not the front's own jar. */
     public static final String BACKEND_JAR = "benchtarget.backend.jar";
+    /**
+     * System property: daemon mode's {@code proxy=uds}, the Unix domain socket a backend listens on instead of
+     * host:port (only targets that can: jetty).
+     */
+    public static final String UNIX_SOCKET = "benchtarget.unix-socket";
 
     private TargetLauncher() {
     }

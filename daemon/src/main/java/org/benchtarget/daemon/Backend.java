@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One backend slot of daemon mode: a fixed port and the process currently serving it (a restart
- * reuses the port, so the front's configuration never changes). Its output is forwarded, each line
+ * One backend slot of daemon mode: a fixed address (a loopback port or a Unix socket) and the process currently
+ * serving it (a restart reuses the address, so the front's configuration never changes). Its output is forwarded, each line
  * prefixed, and watched for the target's "listening on port" line. Thread-safe.
  */
 final class Backend {
@@ -28,9 +29,10 @@ final class Backend {
     private volatile String lastLine = "";
     private Duration pause = Duration.ZERO;
 
-    Backend(int index, int port, BackendCommand command) {
+    /** {@code uri}: {@code http://127.0.0.1:PORT}, or {@code unix:/dir/bN.sock} for proxy=uds. */
+    Backend(int index, URI uri, BackendCommand command) {
         this.index = index;
-        this.uri = URI.create("http://127.0.0.1:" + port);
+        this.uri = uri;
         this.command = command;
     }
 
@@ -62,6 +64,9 @@ final class Backend {
     synchronized Process launch() throws IOException {
         if (state == State.STOPPED) {
             return null;
+        }
+        if (UnixSockets.isUnix(uri)) {
+            Files.deleteIfExists(UnixSockets.path(uri)); // left by a killed process: the new one could not bind
         }
         var builder = new ProcessBuilder(command.command()).redirectErrorStream(true);
         builder.environment().putAll(command.environment());

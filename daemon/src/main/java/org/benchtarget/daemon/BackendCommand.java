@@ -24,12 +24,16 @@ record BackendCommand(List<String> command, Map<String, String> environment) {
     private static final Set<Knob> OWN = EnumSet.of(Knob.TARGET, Knob.MODE, Knob.HOST, Knob.PORT,
             Knob.DB, Knob.DB_URL, Knob.DB_USER, Knob.DB_PASSWORD, Knob.SECRET, Knob.WINDOW_TOKEN);
 
-    static BackendCommand of(Settings settings, BackendLaunch launch, Path jar, DbConfig db, int port, int index) {
+    /** {@code socket}: proxy=uds's Unix socket for this backend, or null. */
+    static BackendCommand of(Settings settings, BackendLaunch launch, Path jar, DbConfig db, int port, Path socket, int index) {
         var command = new ArrayList<String>();
         command.add(launch.java());
         command.addAll(launch.jvmOptions());
         command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
         command.add("-D" + ServedBy.BACKEND_INDEX + "=" + index);
+        if (socket != null) {
+            command.add("-D" + TargetLauncher.UNIX_SOCKET + "=" + socket);
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add(settings.profile());

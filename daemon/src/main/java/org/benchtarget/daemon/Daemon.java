@@ -31,6 +31,7 @@ public final class Daemon implements AutoCloseable {
     /** Starts the shared database, the backends (waiting until each is healthy), then the front. */
     public static Daemon start(Settings settings, BackendLaunch launch) {
         SUPPORT.check(settings);
+        UnixSockets.check(settings);
         Front.check(settings);
         var database = SharedDatabase.open(settings);
         Supervisor supervisor = null;

@@ -1,6 +1,7 @@
 package org.benchtarget.daemon;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import org.benchtarget.core.config.Modes.ProxyKind;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.db.DbConfig;
 import org.benchtarget.daemon.front.Front;
@@ -11,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,28 +44,44 @@ final class Supervisor implements AutoCloseable {
     private static final Duration STABLE = Duration.ofSeconds(10);
 
     private final List<Backend> backends;
+    /** proxy=uds: the private directory of the backends' sockets, removed at stop; else null. */
+    private final Path socketDir;
     private final Duration shutdownTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private volatile Front front;
     private volatile boolean stopping;
 
-    private Supervisor(List<Backend> backends, Duration shutdownTimeout) {
+    private Supervisor(List<Backend> backends, Path socketDir, Duration shutdownTimeout) {
         this.backends = backends;
+        this.socketDir = socketDir;
         this.shutdownTimeout = shutdownTimeout;
     }
 
     static Supervisor start(Settings settings, BackendLaunch launch, DbConfig db) {
         var jar = launch.jar(settings.daemon().backend().knobValue());
         var slots = new ArrayList<Backend>();
+        Path socketDir = null;
+        if (settings.daemon().proxy() == ProxyKind.UDS) {
+            try {
+                socketDir = UnixSockets.directory();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            while (slots.size() < settings.daemon().processes()) {
+                int index = slots.size() + 1;
+                var socket = socketDir.resolve("b" + index + ".sock");
+                slots.add(new Backend(index, URI.create("unix:" + socket), BackendCommand.of(settings, launch, jar, db, 0, socket, index)));
+            }
+        }
         var ports = new HashSet<Integer>();
         while (slots.size() < settings.daemon().processes()) {
             int port = freePort();
             if (ports.add(port)) {
                 int index = slots.size() + 1;
-                slots.add(new Backend(index, port, BackendCommand.of(settings, launch, jar, db, port, index)));
+                slots.add(new Backend(index, URI.create("http://127.0.0.1:" + port), BackendCommand.of(settings, launch, jar, db, port, null, index)));
             }
         }
-        var supervisor = new Supervisor(List.copyOf(slots), settings.shutdownTimeout());
+        var supervisor = new Supervisor(List.copyOf(slots), socketDir, settings.shutdownTimeout());
         try {
             // The first alone (it may migrate and seed), then as many at once as there are CPUs: 20 JVMs
             // starting together on one core thrash, and their migration checks time out on the schema lock.
@@ -102,10 +121,16 @@ final class Supervisor implements AutoCloseable {
     private void awaitHealthy(Backend backend, Instant deadline) {
         try {
             backend.listening().get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-            var health = HttpRequest.newBuilder(backend.uri().resolve("/health")).timeout(Duration.ofSeconds(2)).build();
+            boolean unix = UnixSockets.isUnix(backend.uri());
+            if (unix) {
+                UnixSockets.openToFront(UnixSockets.path(backend.uri()));
+            }
+            var health = unix ? null : HttpRequest.newBuilder(backend.uri().resolve("/health")).timeout(Duration.ofSeconds(2)).build();
             while (Instant.now().isBefore(deadline)) {
                 try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    int status = unix ? UnixSockets.status(UnixSockets.path(backend.uri()), "/health")
+                            : http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 200) {
                         backend.state(Backend.State.UP);
                         return;
                     }
@@ -115,6 +140,8 @@ final class Supervisor implements AutoCloseable {
                 Thread.sleep(100);
             }
             throw new IllegalStateException("backend " + backend.index() + " not healthy within " + START_TIMEOUT.toSeconds() + " s of its start");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
@@ -136,7 +163,7 @@ final class Supervisor implements AutoCloseable {
                 current.backendDown(backend.uri());
             }
             System.out.println("benchtarget-daemon: backend " + backend.index() + " (pid " + exited.pid() + ") exited with "
-                    + exited.exitValue() + "; restarting it on port " + backend.uri().getPort());
+                    + exited.exitValue() + "; restarting it at " + backend.uri());
             Thread.ofVirtual().name("restart-backend-" + backend.index()).start(() -> restart(backend));
         });
     }
@@ -209,8 +236,10 @@ final class Supervisor implements AutoCloseable {
                 json.writeNumberField("restarts", backend.restarts());
                 json.writeStringField("started", String.valueOf(backend.started()));
                 json.writeStringField("url", backend.uri().toString());
-                json.writeStringField("metrics", backend.uri() + "/metrics");
-                json.writeStringField("info", backend.uri() + "/info");
+                // a Unix socket's URL as nginx writes one: unix:/dir/b1.sock:/metrics
+                var base = backend.uri() + (UnixSockets.isUnix(backend.uri()) ? ":" : "");
+                json.writeStringField("metrics", base + "/metrics");
+                json.writeStringField("info", base + "/info");
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -248,6 +277,9 @@ final class Supervisor implements AutoCloseable {
         }
         if (!running.isEmpty()) {
             System.out.println("benchtarget-daemon: " + running.size() + " backend(s) stopped");
+        }
+        if (socketDir != null) {
+            UnixSockets.remove(socketDir);
         }
         http.close();
     }

@@ -22,7 +22,7 @@ class BackendCommandTest {
     void backendRunsInProcessOnLoopbackWithEveryOtherKnobOnceAndNoCredentialsInArgs() {
         var settings = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("gzip=on", "secret=s3cr3t", "threads=7"));
         var db = new DbConfig(DbKind.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/b", "bench", "hunter2", 4);
-        var command = BackendCommand.of(settings, LAUNCH, Path.of("/x/undertow.jar"), db, 41234, 2);
+        var command = BackendCommand.of(settings, LAUNCH, Path.of("/x/undertow.jar"), db, 41234, null, 2);
 
         assertThat(command.command()).startsWith("/jdk/bin/java", "-Xmx64m").contains("-jar", "/x/undertow.jar", "daemon-p2-t10")
                 .contains("-Dbenchtarget.backend.index=2"); // X-Served-By's backend index
@@ -53,6 +53,14 @@ class BackendCommandTest {
         var privateH2 = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("db.url=jdbc:h2:mem:mine"));
         assertThatThrownBy(() -> Daemon.start(privateH2, LAUNCH)).isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("db.url=jdbc:h2:mem:mine: in daemon mode every backend must reach the same database");
+        var udsUndertow = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy=uds", "front=nginx"));
+        assertThatThrownBy(() -> Daemon.start(udsUndertow, LAUNCH)).isInstanceOf(SettingsException.class)
+                .hasMessage("proxy=uds: backend=undertow cannot listen on a Unix socket (Undertow's XNIO has no Unix-socket listener); use backend=jetty");
+        var udsUndertowFront = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy=uds", "backend=jetty"));
+        assertThatThrownBy(() -> Daemon.start(udsUndertowFront, LAUNCH)).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("proxy=uds: front=undertow cannot connect to a Unix socket");
+        assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy=tcp"))).isInstanceOf(SettingsException.class)
+                .hasMessage("proxy=tcp: expected one of http, uds");
         var inProcess = SettingsParser.parse("undertow-nio", Map.of(), List.of());
         assertThatThrownBy(() -> Daemon.start(inProcess, LAUNCH)).isInstanceOf(SettingsException.class).hasMessageStartingWith("mode=in-process");
     }

@@ -30,7 +30,9 @@ final class TestLaunch {
         if (Runtime.version().feature() >= 24) {
             options.add("--sun-misc-unsafe-memory-access=allow");
         }
-        return new BackendLaunch(ProcessHandle.current().info().command().orElseThrow(), options, Map.of("undertow", jar));
+        // the Jetty target's jar, built before this module (a test dependency): backend=jetty, as proxy=uds needs
+        var jetty = Path.of("../target-servlet-jetty/target/benchtarget-jetty.jar").toAbsolutePath().normalize();
+        return new BackendLaunch(ProcessHandle.current().info().command().orElseThrow(), options, Map.of("undertow", jar, "jetty", jetty));
     }
 
     /** Returns the daemon-p2-t10 profile on a free loopback port, with 4 threads per backend and {@code more} knobs. */

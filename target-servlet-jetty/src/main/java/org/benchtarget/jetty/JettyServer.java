@@ -3,6 +3,7 @@ package org.benchtarget.jetty;
 import org.benchtarget.jetty.core.QueueStampingThreadPool;
 
 import org.benchtarget.core.App;
+import org.benchtarget.core.TargetLauncher;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
@@ -14,6 +15,7 @@ import org.benchtarget.jetty.core.WholeBodyHandler;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,8 +23,10 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.thread.Invocable;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
 
@@ -65,11 +69,22 @@ public final class JettyServer implements AutoCloseable {
         // a 128 MB heap at 2,000 connections, and the JVM ran out of memory. Headers are parsed without it.
         http.setHeaderCacheSize(0);
         PathCompliance.apply(http); // every path reaches app-core's one path rule
-        var connector = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
+        var socket = System.getProperty(TargetLauncher.UNIX_SOCKET);
+        AbstractConnector connector;
+        if (socket != null && !socket.isBlank()) {
+            // daemon mode's proxy=uds: the front reaches this backend over a Unix domain socket, not loopback TCP
+            var unix = new UnixDomainServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
+            unix.setUnixDomainPath(Path.of(socket));
+            unix.setAcceptQueueSize(settings.backlog());
+            connector = unix;
+        } else {
+            var tcp = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
+            tcp.setHost(settings.host());
+            tcp.setPort(settings.port());
+            tcp.setAcceptQueueSize(settings.backlog());
+            connector = tcp;
+        }
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        connector.setAcceptQueueSize(settings.backlog());
         server.addConnector(connector);
         // Past max-connections Jetty stops accepting (new connections wait in the backlog) until one closes.
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
@@ -105,9 +120,9 @@ public final class JettyServer implements AutoCloseable {
         return this;
     }
 
-    /** Returns the bound port (the real one when the settings said 0). */
+    /** Returns the bound port (the real one when the settings said 0); 0 on a Unix domain socket. */
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return server.getConnectors()[0] instanceof ServerConnector tcp ? tcp.getLocalPort() : 0;
     }
 
     /** NON_BLOCKING when Jetty may call the handlers on its selector threads (workers=nio). */

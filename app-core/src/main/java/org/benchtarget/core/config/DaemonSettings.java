@@ -2,6 +2,9 @@ package org.benchtarget.core.config;
 
 import org.benchtarget.core.config.Modes.BackendKind;
 import org.benchtarget.core.config.Modes.FrontKind;
+import org.benchtarget.core.config.Modes.ProxyKind;
+
+import java.time.Duration;
 
 /**
  * The knobs of daemon mode (parsed for every profile, read in daemon mode only): a front before {@code processes}
@@ -10,6 +13,8 @@ import org.benchtarget.core.config.Modes.FrontKind;
  * @param processes backend processes behind the front
  * @param backend   the in-process target each backend runs
  * @param front     what serves static files and proxies the rest
+ * @param proxy     how the front reaches the backends
+ * @param timeout   how long the front waits for a backend's answer before it answers 504
  */
-public record DaemonSettings(int processes, BackendKind backend, FrontKind front) {
+public record DaemonSettings(int processes, BackendKind backend, FrontKind front, ProxyKind proxy, Duration timeout) {
 }

@@ -40,7 +40,16 @@ public final class Modes {
 
     /** Daemon mode: what serves as the front. */
     public enum FrontKind {
-        UNDERTOW, NGINX;
+        UNDERTOW, NGINX, HAPROXY;
+
+        public String knobValue() {
+            return Modes.knobValue(this);
+        }
+    }
+
+    /** Daemon mode: how the front reaches the backends: TCP on loopback, or Unix domain sockets. */
+    public enum ProxyKind {
+        HTTP, UDS;
 
         public String knobValue() {
             return Modes.knobValue(this);

@@ -80,6 +80,17 @@ public final class StaticFiles {
         return new WebResult(200, asset.contentType(), asset.headers(), asset.body());
     }
 
+    /** One file as a front server that answers it from its own configuration needs it (haproxy). */
+    public record Described(String path, String contentType, String etag, List<Header> headers) {
+    }
+
+    /** Returns every file: its path ({@code /hello.txt}), content type, ETag and response headers, sorted by path. */
+    public List<Described> described() {
+        return assets.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> new Described(entry.getKey(), entry.getValue().contentType(), entry.getValue().etag(), entry.getValue().headers()))
+                .toList();
+    }
+
     /**
      * Writes every file under {@code dir} (as {@code dir/hello.txt}, {@code dir/static/...}) with the
      * build time as its modification time, for a front server that serves them itself (nginx).

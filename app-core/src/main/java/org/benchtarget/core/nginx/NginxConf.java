@@ -32,6 +32,7 @@ public final class NginxConf {
     private List<String> proxyRetry = List.of();
     private List<String> proxyHeaders = List.of();
     private List<String> namedProxies = List.of();
+    private String readTimeout = "60s";
 
     /**
      * Server-block lines for requests nginx refuses itself before any target sees them (a malformed escape, an encoded
@@ -49,6 +50,26 @@ public final class NginxConf {
         lines.add("    return 400 \"bad request: nginx refused the request target (a malformed escape, an encoded control character"
                 + " or a path above the root)\\n\";");
         lines.add("}");
+        return List.copyOf(lines);
+    }
+
+    /**
+     * Server-block lines for the answers nginx makes itself when proxying fails (502 a backend failed, 503, 504 no answer
+     * within the read timeout): one line of text/plain with these directives (headers) instead of nginx's HTML page.
+     * A backend's own 502-504 passes through untouched (no proxy_intercept_errors).
+     */
+    public static List<String> gatewayErrorsAsOneLine(List<String> headers) {
+        var lines = new ArrayList<String>();
+        var reasons = List.of("502 \"bad gateway: the backend failed to answer\n\"", "503 \"service unavailable: no backend is up\n\"",
+                "504 \"gateway timeout: the backend did not answer in time\n\"");
+        for (var reason : reasons) {
+            var status = reason.substring(0, 3);
+            lines.addAll(List.of("error_page " + status + " /." + status + ";", "location = /." + status + " {", "    internal;",
+                    "    default_type text/plain;"));
+            headers.forEach(header -> lines.add("    " + header));
+            lines.add("    return " + reason + ";");
+            lines.add("}");
+        }
         return List.copyOf(lines);
     }
 
@@ -146,6 +167,12 @@ public final class NginxConf {
         return this;
     }
 
+    /** How long nginx waits for a server's answer (between two reads) before it answers 504; default {@code 60s}. */
+    public NginxConf readTimeout(String timeout) {
+        readTimeout = timeout;
+        return this;
+    }
+
     /** Directives at the end of the proxying locations (headers of proxied answers). */
     public NginxConf proxyHeaders(List<String> directives) {
         proxyHeaders = List.copyOf(directives);
@@ -212,7 +239,7 @@ public final class NginxConf {
         lines(conf, 2, List.of("location " + location + " {"));
         lines(conf, 3, List.of("proxy_pass http://" + upstream + ";", "proxy_http_version 1.1;", "proxy_set_header Connection \"\";",
                 "proxy_set_header Host $backend_host;", "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
-                "proxy_pass_header Server;", "proxy_pass_header Date;", "proxy_connect_timeout 2s;", "proxy_read_timeout 60s;"));
+                "proxy_pass_header Server;", "proxy_pass_header Date;", "proxy_connect_timeout 2s;", "proxy_read_timeout " + readTimeout + ";"));
         lines(conf, 3, List.of("# a dead server: GETs go to the next one; a POST already sent is not repeated (the client decides)",
                 "proxy_next_upstream error timeout;"));
         lines(conf, 3, proxyRetry);

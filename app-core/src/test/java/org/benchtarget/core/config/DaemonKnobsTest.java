@@ -37,10 +37,12 @@ class DaemonKnobsTest {
                     .isInstanceOf(SettingsException.class).hasMessageStartingWith(bad + ": expected a number from 1 to 64");
         }
         assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("front=apache")))
-                .isInstanceOf(SettingsException.class).hasMessage("front=apache: expected one of undertow, nginx");
+                .isInstanceOf(SettingsException.class).hasMessage("front=apache: expected one of undertow, nginx, haproxy");
         assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("backend=spring")))
                 .isInstanceOf(SettingsException.class).hasMessage("backend=spring: expected one of undertow, jetty");
         assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy=fastcgi")))
-                .isInstanceOf(SettingsException.class).hasMessage("proxy=fastcgi: expected one of http");
+                .isInstanceOf(SettingsException.class).hasMessage("proxy=fastcgi: expected one of http, uds");
+        assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy.timeout=0s")))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("proxy.timeout=0s: expected a duration of more than 0");
     }
 }

@@ -18,6 +18,7 @@ import org.benchtarget.bench.run.result.Results;
 import org.benchtarget.bench.run.result.Warmup;
 import org.benchtarget.bench.run.target.RemoteTarget;
 import org.benchtarget.bench.run.target.TargetProcess;
+import org.benchtarget.bench.run.target.DriverCpu;
 import org.benchtarget.bench.serve.LocalCassandra;
 import org.benchtarget.bench.run.target.TreeSampler;
 
@@ -293,6 +294,7 @@ public final class ExperimentRun {
             recorder.start(process);
         }
         var sampler = process == null ? null : new TreeSampler(process, startNanos, 100);
+        var driverCpu = new DriverCpu(process, startNanos, DriverCpu.cpuList(plan.pinning().driverCpus()));
         long startMillis = System.currentTimeMillis();
         LoadDriver.Outcome outcome;
         try {
@@ -304,6 +306,7 @@ public final class ExperimentRun {
             if (recorder != null) {
                 recorder.stop(process, fileName(label + " " + workload.label() + " " + experiment.load().symbol() + level + " run" + run));
             }
+            driverCpu.close();
         }
         if (control.cancelled()) {
             return; // a level cut short by Ctrl-C is not a measurement
@@ -313,10 +316,12 @@ public final class ExperimentRun {
             tag = "m" + (measurements.size() + 1);
             LatencyLog.append(plan.folder(), tag, outcome.histogram(), startMillis, System.currentTimeMillis());
         }
+        var resources = sampler == null ? Resources.NONE : Resources.of(sampler.stop(), sampler.averageCpuPercent());
+        var driverReading = driverCpu.stop(resources.cpuAvgPercent(), driver.cores());
         measurements.add(new Measurement(label, workload.label(), experiment.load().symbol(), level, run,
                 driver.name(), outcome.requests(), round(outcome.seconds(), 3), round(outcome.throughput(), 1),
                 outcome.latencyMs(), outcome.errors(), outcome.journeys(), outcome.journeyFailures(),
-                sampler == null ? Resources.NONE : Resources.of(sampler.stop(), sampler.averageCpuPercent()), knobs, tag));
+                resources, knobs, tag, driverReading.cpuPercent(), driverReading.saturated()));
     }
 
     private static Map<String, String> knobs(PlannedProfile profile) {

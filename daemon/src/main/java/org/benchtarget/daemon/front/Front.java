@@ -1,7 +1,6 @@
 package org.benchtarget.daemon.front;
 
 import org.benchtarget.core.config.Settings;
-import org.benchtarget.core.config.Modes.FrontKind;
 
 import java.net.URI;
 import java.util.List;
@@ -19,13 +18,24 @@ public interface Front extends AutoCloseable {
         return switch (settings.daemon().front()) {
             case UNDERTOW -> UndertowFront.start(settings, backends, listing);
             case NGINX -> NginxFront.start(settings, backends, listing);
+            case HAPROXY -> HaproxyFront.start(settings, backends.stream().map(backend -> address(backend, "")).toList(), listing);
         };
     }
 
-    /** Stops with one line if the front cannot run here (nginx not installed), before any backend starts. */
+    /**
+     * Returns how a child front's configuration names a backend: {@code 127.0.0.1:40001}, or for a Unix socket
+     * ({@code unix:/dir/b1.sock}) its path after {@code unixPrefix} (nginx: {@code unix:}; haproxy: none).
+     */
+    static String address(URI backend, String unixPrefix) {
+        return "unix".equals(backend.getScheme()) ? unixPrefix + backend.getPath() : backend.getHost() + ":" + backend.getPort();
+    }
+
+    /** Stops with one line if the front cannot run here (nginx or haproxy not installed), before any backend starts. */
     static void check(Settings settings) {
-        if (settings.daemon().front() == FrontKind.NGINX) {
-            NginxFront.binary();
+        switch (settings.daemon().front()) {
+            case NGINX -> NginxFront.binary();
+            case HAPROXY -> HaproxyFront.binary();
+            case UNDERTOW -> { }
         }
     }
 

@@ -1,31 +1,21 @@
 package org.benchtarget.daemon.front;
 
-import org.benchtarget.core.BuildInfo;
 import org.benchtarget.core.config.RequestLimits;
 import org.benchtarget.core.config.Settings;
-import org.benchtarget.core.config.SettingsException;
 import org.benchtarget.core.files.StaticFiles;
-import org.benchtarget.core.fixture.Manifest;
 import org.benchtarget.core.nginx.NginxConf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * {@code front=nginx}: nginx as a child process ({@code daemon off}) with a generated configuration
@@ -38,66 +28,41 @@ final class NginxFront implements Front {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
     private final String nginx;
-    private final Path dir;
-    private final Process process;
-    private final int port;
+    private final ChildFronts.Child child;
     private final Supplier<String> listing;
-    private final Duration shutdownTimeout;
-    private final String version;
 
-    private NginxFront(String nginx, Path dir, Process process, int port, Supplier<String> listing, Duration shutdownTimeout, String version) {
+    private NginxFront(String nginx, ChildFronts.Child child, Supplier<String> listing) {
         this.nginx = nginx;
-        this.dir = dir;
-        this.process = process;
-        this.port = port;
+        this.child = child;
         this.listing = listing;
-        this.shutdownTimeout = shutdownTimeout;
-        this.version = version;
     }
 
     /** Returns the nginx binary on PATH or in the usual places, or stops with one line. */
     static String binary() {
-        var candidates = new ArrayList<String>();
-        for (var entry : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!entry.isEmpty()) {
-                candidates.add(entry + "/nginx");
-            }
-        }
-        candidates.addAll(PLACES);
-        return candidates.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElseThrow(() ->
-                new SettingsException("front=nginx: nginx is not installed (not on PATH nor in /usr/sbin); install it or use front=undertow"));
+        return ChildFronts.binary("nginx", PLACES);
     }
 
     static NginxFront start(Settings settings, List<URI> backends, Supplier<String> listing) {
         var nginx = binary();
         try {
-            var dir = Files.createTempDirectory("benchtarget-nginx-");
-            // nginx's workers may run as another user (nobody) when we are root: they must read the files.
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            var dir = ChildFronts.workDir("benchtarget-nginx-");
             Files.createDirectories(dir.resolve("temp"));
-            StaticFiles.load(BuildInfo.load().time()).exportTo(dir.resolve("public"));
             Files.writeString(dir.resolve("backends.json"), listing.get());
-            int port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
-            var shape = new Shape(settings.host(), port, settings.ioThreads(), settings.gzip(), settings.keepalive(), settings.threads(),
-                    settings.limits(), settings.fixture().manifest() ? Manifest.of(settings) : null,
-                    settings.fixture().serverTiming());
+            int port = ChildFronts.portOrFree(settings.host(), settings.port());
+            var shape = FrontShape.of(settings, port);
             var config = dir.resolve("nginx.conf");
             Files.writeString(config, config(dir, shape, backends));
             var process = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", config.toString(), "-e", dir.resolve("error.log").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("nginx.out").toFile())
                     .start();
-            var front = new NginxFront(nginx, dir, process, port, listing, settings.shutdownTimeout(), version(nginx));
-            front.awaitListening(settings.host());
+            var front = new NginxFront(nginx, new ChildFronts.Child(dir, process, port, settings.shutdownTimeout(),
+                    ChildFronts.firstLine("nginx", nginx, "-v").replace("nginx version: ", "")), listing);
+            ChildFronts.awaitListening(process, "nginx", settings.host(), port, START_TIMEOUT, dir.resolve("error.log"), dir.resolve("nginx.out"));
             return front;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** {@code manifest}: the front's X-Bench-Mode, or null (manifest=off); {@code serverTiming}: Server-Timing on what nginx answers. */
-    record Shape(String host, int port, int workerProcesses, boolean gzip, boolean keepalive, int threadsPerBackend, RequestLimits limits,
-                 String manifest, boolean serverTiming) {
     }
 
     /**
@@ -105,13 +70,14 @@ final class NginxFront implements Front {
      * {@code dir}; static files answered by nginx for paths in canonical form; the rest proxied to the backends over
      * kept-alive HTTP/1.1 connections. Configured the way nginx's benchmarkers do it.
      */
-    static String config(Path dir, Shape shape, List<URI> backends) {
+    static String config(Path dir, FrontShape shape, List<URI> backends) {
         var limits = shape.limits();
         var own = ownHeaders(shape);
         var server = new ArrayList<>(List.of("root " + dir + "/public;", "error_page 418 = @backends;",
                 "# a request nginx refuses itself (an encoded NUL, a malformed escape, a path above the root): the same",
                 "# 400 as a backend would answer, with a one-line reason rather than nginx's HTML page"));
         server.addAll(NginxConf.refusedAsOneLine(own));
+        server.addAll(NginxConf.gatewayErrorsAsOneLine(own));
         server.addAll(location("= /hello.txt", canonicalOnly(), own));
         server.addAll(location("/static/", canonicalOnly(), List.of("add_header Cache-Control \"" + StaticFiles.STATIC_CACHE_CONTROL + "\";"), own));
         server.addAll(location("= /backends", List.of("alias " + dir + "/backends.json;", "default_type application/json;",
@@ -120,7 +86,7 @@ final class NginxFront implements Front {
         return NginxConf.in(dir)
                 .comment("generated by benchtarget daemon mode (front=nginx); deleted when it stops")
                 .masterProcess()
-                .workerProcesses(Integer.toString(shape.workerProcesses()))
+                .workerProcesses(Integer.toString(shape.workers()))
                 .httpSettings(List.of("types {", "    text/plain txt;", "    text/css css;", "    text/javascript js;",
                         "    image/svg+xml svg;", "    image/png png;", "    image/x-icon ico;", "}",
                         "default_type application/octet-stream;", "charset utf-8;", "charset_types text/plain text/css text/javascript;",
@@ -139,8 +105,9 @@ final class NginxFront implements Front {
                         "map $request_uri $canonical_file {", "    default 0;",
                         "    \"~^/(hello[.]txt|static(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+)([?]|$)\" 1;", "}"))
                 // one failure takes a backend out for a second; the supervisor restarts it meanwhile
-                .upstream("backends", backends.stream().map(backend -> backend.getHost() + ":" + backend.getPort()).toList(), "1s",
+                .upstream("backends", backends.stream().map(backend -> Front.address(backend, "unix:")).toList(), "1s",
                         Math.min(1024, Math.max(2, backends.size() * shape.threadsPerBackend())))
+                .readTimeout(shape.timeout().toMillis() + "ms")
                 .listen(listen + ":" + shape.port())
                 .serverSettings(server)
                 // proxied answers say daemon in X-Bench-Mode (the backends run in-process and say so)
@@ -154,7 +121,7 @@ final class NginxFront implements Front {
      * The headers of every answer nginx makes itself (static files, /backends), as the backends send them:
      * nosniff, X-Bench-Mode, Server-Timing (nginx times to the millisecond: {@code $request_time} in ms).
      */
-    private static List<String> ownHeaders(Shape shape) {
+    private static List<String> ownHeaders(FrontShape shape) {
         var headers = new ArrayList<>(List.of("add_header X-Content-Type-Options nosniff always;"));
         if (shape.manifest() != null) {
             headers.add("add_header X-Bench-Mode \"" + shape.manifest() + "\" always;");
@@ -180,66 +147,14 @@ final class NginxFront implements Front {
         return lines;
     }
 
-    private void awaitListening(String host) throws IOException {
-        var deadline = Instant.now().plus(START_TIMEOUT);
-        var address = new InetSocketAddress(host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host, port);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited with " + process.exitValue() + ": " + lastLine(dir.resolve("error.log"), dir.resolve("nginx.out")));
-            }
-            try (var socket = new Socket()) {
-                socket.connect(address, 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("nginx did not listen on port " + port + " within " + START_TIMEOUT.toSeconds() + " s");
-    }
-
-    private static String lastLine(Path... logs) throws IOException {
-        var last = "";
-        for (var log : logs) {
-            if (Files.exists(log)) {
-                var lines = Files.readAllLines(log);
-                if (!lines.isEmpty()) {
-                    last = lines.get(lines.size() - 1);
-                }
-            }
-        }
-        return last;
-    }
-
-    private static String version(String nginx) {
-        try {
-            var probe = new ProcessBuilder(nginx, "-v").redirectErrorStream(true).start();
-            var text = new String(probe.getInputStream().readAllBytes()).strip();
-            probe.waitFor(5, TimeUnit.SECONDS);
-            return text.replace("nginx version: ", "");
-        } catch (IOException e) {
-            return "nginx";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "nginx";
-        }
-    }
-
-    private static int freePort(String host) throws IOException {
-        try (var socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(host, 0));
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public int port() {
-        return port;
+        return child.port();
     }
 
     @Override
     public String describe() {
-        return version + " (pid " + process.pid() + ")";
+        return child.describe();
     }
 
     @Override
@@ -254,9 +169,9 @@ final class NginxFront implements Front {
 
     private synchronized void writeListing() {
         try {
-            var next = dir.resolve("backends.json.next");
+            var next = child.dir().resolve("backends.json.next");
             Files.writeString(next, listing.get());
-            Files.move(next, dir.resolve("backends.json"), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(next, child.dir().resolve("backends.json"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -267,35 +182,14 @@ final class NginxFront implements Front {
     @Override
     public void close() {
         try {
-            var quit = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(), "-s", "quit")
+            var quit = new ProcessBuilder(nginx, "-p", child.dir().toString(), "-c", child.dir().resolve("nginx.conf").toString(), "-s", "quit")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             quit.waitFor(5, TimeUnit.SECONDS);
-            if (!process.waitFor(shutdownTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-            deleteTree(dir);
+            child.awaitStop();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -48,8 +48,6 @@ final class UndertowFront implements Front {
     private static final int MIN_BUFFER_BYTES = 512;
     /** Requests beyond the backends' connections wait in the front's queue (like mod_wsgi's listen queue) rather than fail. */
     private static final int MAX_QUEUE = 10_000;
-    /** A request that takes longer than this answers 504. */
-    private static final int MAX_REQUEST_MILLIS = 60_000;
     /** An idempotent request whose backend died under it is retried on another (then 503). */
     private static final int RETRIES = 2;
     private static final int FRONT_WORKER_THREADS = 2;
@@ -79,7 +77,7 @@ final class UndertowFront implements Front {
         var date = new HttpDate(Clock.systemUTC());
         var proxy = ProxyHandler.builder()
                 .setProxyClient(new TaggingProxyClient(balancer))
-                .setMaxRequestTime(MAX_REQUEST_MILLIS)
+                .setMaxRequestTime(Math.toIntExact(settings.daemon().timeout().toMillis()))
                 .setMaxConnectionRetries(RETRIES)
                 .setNext(ResponseCodeHandler.HANDLE_404)
                 // An HTTP/1.0 client may send no Host; the backend connection is HTTP/1.1, which requires one.

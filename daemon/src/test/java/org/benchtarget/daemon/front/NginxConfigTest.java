@@ -17,8 +17,8 @@ class NginxConfigTest {
     @Test
     void everythingInOneDirectoryStaticServedProxiedRestKeptAlive() {
         var dir = Path.of("/tmp/benchtarget-nginx-1");
-        var config = NginxFront.config(dir, new NginxFront.Shape("127.0.0.1", 8081, 2, true, true, 10,
-                new RequestLimits(8192, 65536, Duration.ofSeconds(30)), "undertow,daemon,processes=2", true),
+        var config = NginxFront.config(dir, new FrontShape("127.0.0.1", 8081, 2, true, true, 10,
+                new RequestLimits(8192, 65536, Duration.ofSeconds(30)), "undertow,daemon,processes=2", true, Duration.ofSeconds(60)),
                 List.of(URI.create("http://127.0.0.1:40001"), URI.create("http://127.0.0.1:40002")));
         assertThat(config).contains("daemon off;", "worker_processes 2;", "pid /tmp/benchtarget-nginx-1/nginx.pid;",
                 "error_log /tmp/benchtarget-nginx-1/error.log", "root /tmp/benchtarget-nginx-1/public;",
@@ -31,8 +31,8 @@ class NginxConfigTest {
 
     @Test
     void staticAnswersCarryTheFixtureHeadersAndProxiedOnesSayDaemon() {
-        var config = NginxFront.config(Path.of("/d"), new NginxFront.Shape("127.0.0.1", 80, 1, false, true, 4,
-                RequestLimits.DEFAULTS, "undertow,daemon,processes=2,workers=nio", true),
+        var config = NginxFront.config(Path.of("/d"), new FrontShape("127.0.0.1", 80, 1, false, true, 4,
+                RequestLimits.DEFAULTS, "undertow,daemon,processes=2,workers=nio", true, Duration.ofSeconds(60)),
                 List.of(URI.create("http://127.0.0.1:40001")));
         var staticFiles = config.substring(config.indexOf("location /static/"), config.indexOf("location = /backends"));
         assertThat(staticFiles).contains("add_header Cache-Control", "add_header X-Content-Type-Options nosniff always;",
@@ -43,15 +43,15 @@ class NginxConfigTest {
         assertThat(proxied).contains("proxy_hide_header X-Bench-Mode;", "add_header X-Bench-Mode \"undertow,daemon,processes=2,workers=nio\" always;");
         assertThat(config).contains("map $request_time $front_ms {");
 
-        var off = NginxFront.config(Path.of("/d"), new NginxFront.Shape("127.0.0.1", 80, 1, false, true, 4,
-                RequestLimits.DEFAULTS, null, false), List.of(URI.create("http://127.0.0.1:40001")));
+        var off = NginxFront.config(Path.of("/d"), new FrontShape("127.0.0.1", 80, 1, false, true, 4,
+                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60)), List.of(URI.create("http://127.0.0.1:40001")));
         assertThat(off).contains("nosniff").doesNotContain("X-Bench-Mode", "add_header Server-Timing");
     }
 
     @Test
     void filesOnlyForCanonicalPathsEverythingElseToABackendAsSent() {
-        var config = NginxFront.config(Path.of("/d"), new NginxFront.Shape("127.0.0.1", 80, 1, false, true, 1,
-                RequestLimits.DEFAULTS, null, false), List.of(URI.create("http://127.0.0.1:40001")));
+        var config = NginxFront.config(Path.of("/d"), new FrontShape("127.0.0.1", 80, 1, false, true, 1,
+                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60)), List.of(URI.create("http://127.0.0.1:40001")));
         var canonical = Pattern.compile("^/(hello[.]txt|static(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+)([?]|$)");
         assertThat(config).contains("map $request_uri $canonical_file {", "\"~" + canonical.pattern() + "\" 1;",
                 "error_page 418 = @backends;", "location @backends {", "error_page 400 /.refused;");
@@ -68,8 +68,8 @@ class NginxConfigTest {
 
     @Test
     void gzipAndKeepAliveOffAndIpv6Listen() {
-        var config = NginxFront.config(Path.of("/d"), new NginxFront.Shape("::1", 80, 1, false, false, 1,
-                RequestLimits.DEFAULTS, null, false),
+        var config = NginxFront.config(Path.of("/d"), new FrontShape("::1", 80, 1, false, false, 1,
+                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60)),
                 List.of(URI.create("http://127.0.0.1:40001")));
         assertThat(config).contains("gzip off;", "keepalive_timeout 0;", "listen [::1]:80", "keepalive 2;");
     }

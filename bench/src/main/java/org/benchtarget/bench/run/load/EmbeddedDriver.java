@@ -28,6 +28,11 @@ public final class EmbeddedDriver implements LoadDriver {
     private static final int OPEN_LOOP_CONNECTIONS = 1_000;
 
     @Override
+    public int cores() {
+        return Runtime.getRuntime().availableProcessors(); // the JDK reads the affinity mask: --pin's CPUs
+    }
+
+    @Override
     public String name() {
         return "embedded";
     }

@@ -15,6 +15,15 @@ public interface LoadDriver {
 
     String name();
 
+    /**
+     * Returns how many cores this driver can keep busy at most: 1 for ab, wrk -t1 and httperf (one thread each); the
+     * embedded driver, on virtual threads, the CPUs it may run on. At about that much CPU the driver, not the target,
+     * limits the run ({@code driver-bound}).
+     */
+    default int cores() {
+        return 1;
+    }
+
     /** Returns null when this driver can drive the spec's load, else one line saying why not. */
     String cannotDrive(LoadKind kind, Workload workload);
 

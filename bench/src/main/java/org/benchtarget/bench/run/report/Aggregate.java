@@ -14,7 +14,7 @@ import java.util.function.Function;
 record Aggregate(String profile, String endpoint, String load, int level, int runs, long requests,
                  double throughput, double throughputMin, double throughputMax, Double p50, Double p90, Double p99,
                  Double p999, Double max, Errors errors, long journeys, long journeyFailures, double journeysPerSecond, double cpuAvg,
-                 double rssMax, int threadsMax) {
+                 double rssMax, int threadsMax, double driverCpu, boolean driverBound) {
 
     /** Groups in first-seen order (profiles, then endpoints, then levels as run). */
     static List<Aggregate> of(List<Measurement> measurements) {
@@ -41,7 +41,9 @@ record Aggregate(String profile, String endpoint, String load, int level, int ru
                     median(group, m -> m.seconds() > 0 ? m.journeys() / m.seconds() : 0.0),
                     median(group, m -> m.resources().cpuAvgPercent()),
                     group.stream().mapToDouble(m -> m.resources().rssMaxMiB()).max().orElse(0),
-                    group.stream().mapToInt(m -> m.resources().threadsMax()).max().orElse(0)));
+                    group.stream().mapToInt(m -> m.resources().threadsMax()).max().orElse(0),
+                    median(group, Measurement::driverCpuPercent),
+                    group.stream().anyMatch(Measurement::driverBound)));
         }
         return result;
     }
@@ -52,6 +54,11 @@ record Aggregate(String profile, String endpoint, String load, int level, int ru
 
     String key() {
         return key(profile, endpoint, level);
+    }
+
+    /** CPU microseconds per answered request of the sampled process tree: % of one core x 10,000 / req/s. */
+    double cpuMicrosPerRequest() {
+        return throughput > 0 ? cpuAvg * 10_000 / throughput : 0;
     }
 
     /** Failed journeys per 10,000 started, over all runs (seed 001's measure of survey failures). */

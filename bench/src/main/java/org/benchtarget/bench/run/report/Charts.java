@@ -38,6 +38,16 @@ final class Charts {
                 charts.add(byLevel(tables, endpoint, "throughput (req/s)", a -> a.throughput(), false, ""));
             }
             charts.add(latency(tables, endpoint));
+            var bound = tables.aggregates().stream().filter(a -> a.endpoint().equals(endpoint) && a.driverBound())
+                    .map(a -> a.profile() + " " + tables.symbol() + "=" + a.level()).toList();
+            if (!bound.isEmpty()) {
+                // say it where the figures are: these points measure the load driver
+                int last = charts.size() - 1;
+                for (int i = last - 1; i <= last; i++) {
+                    var chart = charts.get(i);
+                    charts.set(i, new Chart(chart.title() + " (driver-bound: " + String.join(", ", bound) + ")", chart.option()));
+                }
+            }
         }
         for (var profile : tables.profiles()) {
             charts.add(resources(results, profile));

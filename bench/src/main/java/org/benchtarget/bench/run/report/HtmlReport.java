@@ -71,7 +71,11 @@ final class HtmlReport {
         if (!results.loadHosts().isEmpty()) {
             html.append(tables.perLoadHost().html());
         }
-        html.append(tables.details().html()).append(tables.warmups().html()).append(tables.memory().html()).append(tables.profileKnobs().html())
+        html.append(tables.details().html());
+        if (tables.hopCost() != null) {
+            html.append(tables.hopCost().html());
+        }
+        html.append(tables.warmups().html()).append(tables.memory().html()).append(tables.profileKnobs().html())
                 .append(tables.setup().html());
         html.append("<script>\n").append(script).append("</script>\n</body></html>\n");
         return html.toString();

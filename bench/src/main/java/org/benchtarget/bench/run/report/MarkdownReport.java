@@ -32,6 +32,9 @@ final class MarkdownReport {
             text.append(tables.perLoadHost().markdown());
         }
         text.append(tables.details().markdown());
+        if (tables.hopCost() != null) {
+            text.append(tables.hopCost().markdown());
+        }
         text.append(tables.warmups().markdown());
         text.append(tables.memory().markdown());
         text.append(tables.profileKnobs().markdown());

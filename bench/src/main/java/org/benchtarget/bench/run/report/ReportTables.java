@@ -36,6 +36,11 @@ final class ReportTables {
         this.ratios = new CeilingRatios(results);
     }
 
+    /** The load's symbol: {@code c} (concurrency) or {@code r} (rate). */
+    String symbol() {
+        return symbol;
+    }
+
     List<Aggregate> aggregates() {
         return aggregates;
     }
@@ -85,7 +90,7 @@ final class ReportTables {
                 rows.add(row);
                 p99Rows.add(p99Row);
             }
-            tables.add(new Table(endpoint + ": requests per second", ofRuns(runs, "") + "; (n err) = failed requests over all runs",
+            tables.add(new Table(endpoint + ": requests per second", ofRuns(runs, "") + "; (n err) = failed requests over all runs; driver-bound = the load driver's core was saturated (the figure measures the client)",
                     headers, rows));
             tables.add(new Table(endpoint + ": p99 latency (ms)", ofRuns(runs, "the p99"), headers, p99Rows));
             if (endpoint.startsWith("journey:")) {
@@ -234,22 +239,64 @@ final class ReportTables {
                     Long.toString(a.requests()), number(a.throughput()), number(a.throughputMin()) + "–" + number(a.throughputMax()),
                     ms(a.p50()), ms(a.p90()), ms(a.p99()), ms(a.p999()), ms(a.max()),
                     e.connect() + "/" + e.timeout() + "/" + e.reset() + "/" + e.non2xx() + "/" + e.other(),
-                    sampled ? String.format(Locale.ROOT, "%.0f", a.cpuAvg()) : "–", sampled ? String.format(Locale.ROOT, "%.0f", a.rssMax()) : "–",
-                    sampled ? Integer.toString(a.threadsMax()) : "–"));
+                    sampled ? String.format(Locale.ROOT, "%.0f", a.cpuAvg()) : "–", sampled ? microseconds(a.cpuMicrosPerRequest()) : "–",
+                    sampled ? String.format(Locale.ROOT, "%.0f", a.rssMax()) : "–", sampled ? Integer.toString(a.threadsMax()) : "–",
+                    String.format(Locale.ROOT, "%.0f", a.driverCpu()) + (a.driverBound() ? " driver-bound" : "")));
             if (vsCeiling) {
                 row.add(ratios.cell(this, a));
             }
             rows.add(row);
         }
         var headers = new ArrayList<>(List.of("profile", "endpoint", symbol, "runs", "requests", "req/s", "range", "p50", "p90", "p99",
-                "p99.9", "max", "errors", "CPU %", "RSS MiB", "threads"));
+                "p99.9", "max", "errors", "CPU %", "CPU µs/req", "RSS MiB", "threads", "driver CPU %"));
         if (vsCeiling) {
             headers.add("vs ceiling");
         }
         return new Table("All measurements", "latency percentiles in ms (medians of the runs; max is the largest seen); "
                 + "errors = connect/timeout/reset/non-2xx/other over all runs; CPU in % of one core (median of the runs' averages), "
-                + "RSS and threads: the target's whole process tree (– where it was not on this machine)"
+                + "CPU µs/req: CPU time per answered request (CPU % x 10,000 / req/s), RSS and threads: the target's whole process "
+                + "tree (– where it was not on this machine); driver CPU %: the load driver's own, driver-bound when its core was saturated"
                 + (vsCeiling ? "; vs ceiling: req/s over that of the target's own server's ceiling in this run" : ""), headers, rows);
+    }
+
+    /**
+     * What the daemon's hop costs: each daemon profile's CPU per request (its whole process tree: front, backends, the
+     * shared H2) beside an in-process profile's at the same endpoint and level in this run (the one running the
+     * daemon's backend target, else the first). Null when the run has no such pair or nothing was sampled.
+     */
+    Table hopCost() {
+        var modes = new LinkedHashMap<String, Map<String, String>>();
+        results.profiles().forEach(profile -> modes.put(profile.label(), profile.knobs()));
+        var rows = new ArrayList<List<String>>();
+        for (var daemon : aggregates) {
+            var knobs = modes.getOrDefault(daemon.profile(), Map.of());
+            if (!"daemon".equals(knobs.get("mode")) || daemon.threadsMax() == 0) {
+                continue;
+            }
+            aggregates.stream()
+                    .filter(a -> a.endpoint().equals(daemon.endpoint()) && a.level() == daemon.level() && a.threadsMax() > 0
+                            && "in-process".equals(modes.getOrDefault(a.profile(), Map.of()).get("mode")))
+                    .min((x, y) -> Boolean.compare(!sameTarget(modes, x, knobs), !sameTarget(modes, y, knobs)))
+                    .ifPresent(inProcess -> {
+                        double x = inProcess.cpuMicrosPerRequest();
+                        double y = daemon.cpuMicrosPerRequest() - x;
+                        rows.add(List.of(daemon.profile(), daemon.endpoint(), Integer.toString(daemon.level()), inProcess.profile(),
+                                "in-process " + microseconds(x) + " µs, daemon " + microseconds(x) + (y < 0 ? "" : "+") + microseconds(y)
+                                        + " µs", String.format(Locale.ROOT, "%.2fx", x > 0 ? daemon.cpuMicrosPerRequest() / x : 0)));
+                    });
+        }
+        return rows.isEmpty() ? null : new Table("Daemon hop cost", "CPU microseconds per request of the whole process tree (from /proc), "
+                + "the daemon profile beside an in-process one at the same endpoint and level, in this run: X is what the app costs "
+                + "in-process, Y what the front and the hop add", List.of("daemon profile", "endpoint", symbol, "in-process profile",
+                "CPU per request", "ratio"), rows);
+    }
+
+    private static boolean sameTarget(Map<String, Map<String, String>> modes, Aggregate inProcess, Map<String, String> daemonKnobs) {
+        return modes.getOrDefault(inProcess.profile(), Map.of()).getOrDefault("target", "").equals(daemonKnobs.get("backend"));
+    }
+
+    private static String microseconds(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
     }
 
     /** bench merge: each load host's own figures beside the merged ones (whose percentiles come from the added histograms). */
@@ -281,9 +328,10 @@ final class ReportTables {
         return null;
     }
 
+    /** The notes of a figure: failed requests, and driver-bound when the load driver's core was saturated in any run. */
     static String errorsNote(Aggregate a) {
         long failed = a.errors().total();
-        return failed == 0 ? "" : " (" + failed + " err)";
+        return (failed == 0 ? "" : " (" + failed + " err)") + (a.driverBound() ? " driver-bound" : "");
     }
 
     static String number(double value) {

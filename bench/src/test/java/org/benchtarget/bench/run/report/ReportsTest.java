@@ -80,6 +80,40 @@ class ReportsTest {
                 .contains("| 50 | 99.5/s, 598 done, 2 failed (33.3 per 10,000) |");
     }
 
+    @Test
+    void daemonProfilesShowTheHopsCpuPerRequestBesideInProcess(@TempDir Path folder) throws Exception {
+        // in-process: 50 % of a core at 20,000 req/s = 25 µs a request; daemon: 180 % at 20,000 req/s = 90 µs
+        var measurements = List.of(hello("undertow-threads", 20_000, 50), hello("daemon-p2-t10", 20_000, 180));
+        var results = new Results("seed-003", "daemon", "003", false, "ab", "2026-11-23T00:00:00Z", "2026-11-23T00:01:00Z",
+                false, Map.of("cpus", "2"), Map.of("layout", "PER_ENDPOINT"),
+                List.of(new Results.ProfileInfo("undertow-threads", "undertow-threads", Map.of("mode", "in-process", "target", "undertow")),
+                        new Results.ProfileInfo("daemon-p2-t10", "daemon-p2-t10", Map.of("mode", "daemon", "target", "undertow", "backend", "undertow"))),
+                List.of(), measurements);
+        Reports.writeAll(folder, results);
+        var markdown = Files.readString(folder.resolve("report.md"));
+        assertThat(markdown).contains("CPU µs/req")
+                .contains("| daemon-p2-t10 | /hello | 10 | undertow-threads | in-process 25 µs, daemon 25+65 µs | 3.60x |");
+    }
+
+    @Test
+    void aDriverBoundRowSaysSoInTablesAndCharts(@TempDir Path folder) throws Exception {
+        var bound = new Measurement("undertow-threads", "/hello", "c", 10, 1, "ab", 100_000, 5, 20_000,
+                new Latency(1.0, 2.0, 5.0, 9.0, 12.0, 1.5), Errors.NONE, 0, 0, Resources.NONE, Map.of(), null, 97.5, true);
+        var results = new Results("seed-003", "daemon", "003", false, "ab", "2026-11-23T00:00:00Z", "2026-11-23T00:01:00Z",
+                false, Map.of("cpus", "2"), Map.of("layout", "PER_ENDPOINT"),
+                List.of(new Results.ProfileInfo("undertow-threads", "undertow-threads", Map.of("mode", "in-process"))), List.of(), List.of(bound));
+        Reports.writeAll(folder, results);
+        assertThat(Files.readString(folder.resolve("report.md"))).contains("| 10 | 20,000 driver-bound |", "| 98 driver-bound |");
+        assertThat(Files.readString(folder.resolve("report.html"))).contains("(driver-bound: undertow-threads c=10)");
+        assertThat(Reports.read(folder).measurements().get(0).driverBound()).as("kept in results.json").isTrue();
+    }
+
+    private static Measurement hello(String profile, double throughput, double cpuPercent) {
+        return new Measurement(profile, "/hello", "c", 10, 1, "ab", 100_000, 100_000 / throughput, throughput,
+                new Latency(1.0, 2.0, 5.0, 9.0, 12.0, 1.5), Errors.NONE, 0, 0,
+                Resources.of(List.of(new Sample(1.0, cpuPercent, 100, 20, 1)), cpuPercent), Map.of());
+    }
+
     private static Measurement journey(int level, int run, long done, long failed, double seconds) {
         return new Measurement("undertow-threads", "journey:seven-surveys", "c", level, run, "embedded", done * 20, seconds,
                 done * 20 / seconds, new Latency(1.0, 2.0, 5.0, 9.0, 12.0, 1.5), Errors.NONE, done, failed,

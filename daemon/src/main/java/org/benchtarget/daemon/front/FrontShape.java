@@ -1,0 +1,23 @@
+package org.benchtarget.daemon.front;
+
+import org.benchtarget.core.config.RequestLimits;
+import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.fixture.Manifest;
+
+import java.time.Duration;
+
+/**
+ * What a front run as a child process (nginx, haproxy) is configured from. {@code workers}: its worker
+ * processes or threads; {@code manifest}: the front's X-Bench-Mode, or null (manifest=off);
+ * {@code serverTiming}: Server-Timing on what the front answers itself; {@code timeout}: how long it waits for a
+ * backend's answer before it answers 504 (proxy.timeout).
+ */
+record FrontShape(String host, int port, int workers, boolean gzip, boolean keepalive, int threadsPerBackend, RequestLimits limits,
+                  String manifest, boolean serverTiming, Duration timeout) {
+
+    static FrontShape of(Settings settings, int port) {
+        return new FrontShape(settings.host(), port, settings.ioThreads(), settings.gzip(), settings.keepalive(), settings.threads(),
+                settings.limits(), settings.fixture().manifest() ? Manifest.of(settings) : null, settings.fixture().serverTiming(),
+                settings.daemon().timeout());
+    }
+}
