@@ -51,6 +51,11 @@ public interface WebRequest {
         return bare.startsWith("127.") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1") || bare.startsWith("::ffff:127.");
     }
 
+    /** Returns whether the request came over TLS (its scheme is https): then cookies are sent {@code Secure}. */
+    default boolean secure() {
+        return false;
+    }
+
     /** Returns the value of a cookie from the Cookie header, or null. */
     default String cookie(String name) {
         return Cookies.value(header("Cookie"), name);
