@@ -80,6 +80,11 @@ public final class ExchangeRequest implements WebRequest {
     }
 
     @Override
+    public boolean secure() {
+        return exchange.getConnection().getSslSessionInfo() != null;
+    }
+
+    @Override
     public boolean fromLoopback() {
         var peer = exchange.getSourceAddress();
         return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();
