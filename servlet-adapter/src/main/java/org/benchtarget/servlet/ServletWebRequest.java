@@ -56,6 +56,11 @@ final class ServletWebRequest implements WebRequest {
     }
 
     @Override
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    @Override
     public boolean fromLoopback() {
         return WebRequest.isLoopbackLiteral(request.getRemoteAddr());
     }

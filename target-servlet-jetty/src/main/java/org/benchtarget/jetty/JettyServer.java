@@ -7,6 +7,9 @@ import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
+import org.benchtarget.core.config.TlsSettings;
+import org.benchtarget.core.tls.ServerTls;
+import org.benchtarget.jetty.core.JettyProtocols;
 import org.benchtarget.jetty.core.PathCompliance;
 import org.benchtarget.jetty.core.PlainErrorHandler;
 import org.benchtarget.jetty.core.WholeBodyHandler;
@@ -15,7 +18,7 @@ import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -64,7 +67,10 @@ public final class JettyServer implements AutoCloseable {
         // a 128 MB heap at 2,000 connections, and the JVM ran out of memory. Headers are parsed without it.
         http.setHeaderCacheSize(0);
         PathCompliance.apply(http); // every path reaches app-core's one path rule
-        var connector = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
+        var tls = app.tls();
+        var factories = JettyProtocols.factories(http, tls == null ? null : tls.context(), ServerTls.PROTOCOLS,
+                TlsSettings.of(settings).http2(), TlsSettings.MAX_CONCURRENT_STREAMS);
+        var connector = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), factories.toArray(ConnectionFactory[]::new));
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setHost(settings.host());
         connector.setPort(settings.port());
