@@ -38,6 +38,11 @@ public record TlsSettings(boolean enabled, Path cert, Path key, boolean http2) {
             throw new SettingsException((cert.isEmpty() ? Knob.TLS_KEY : Knob.TLS_CERT).key()
                     + " given alone: give tls.cert and tls.key together, or neither (a self-signed certificate)");
         }
+        var mode = values.get(Knob.MODE);
+        if ((enabled || values.get(Knob.HTTP2).equals("on")) && (mode.equals("daemon") || mode.equals("ceiling"))) {
+            throw new SettingsException((enabled ? "tls=on" : "http2=on") + ": not in mode=" + mode
+                    + " (its front and bare servers speak cleartext HTTP/1.1); the in-process *-tls, *-h2 and *-h2c profiles do");
+        }
         if (!enabled || cert.isEmpty()) {
             return new TlsSettings(enabled, null, null, values.get(Knob.HTTP2).equals("on"));
         }

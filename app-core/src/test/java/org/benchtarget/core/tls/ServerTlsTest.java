@@ -60,6 +60,10 @@ class ServerTlsTest {
         var notPem = Files.writeString(dir.resolve("not.pem"), "hello\n");
         assertThatThrownBy(() -> ServerTls.create(tls("tls=on", "tls.cert=" + notPem, "tls.key=" + notPem), "0.0.0.0"))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("no CERTIFICATE block");
+        assertThatThrownBy(() -> TlsSettings.of(SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("tls=on"))))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("tls=on: not in mode=daemon");
+        assertThatThrownBy(() -> TlsSettings.of(SettingsParser.parse("ceiling-undertow", Map.of(), List.of("http2=on"))))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("http2=on: not in mode=ceiling");
         assertThatThrownBy(() -> tls("tls=maybe")).isInstanceOf(SettingsException.class).hasMessage("tls=maybe: expected one of on, off");
         assertThatThrownBy(() -> tls("http2=h2")).isInstanceOf(SettingsException.class).hasMessage("http2=h2: expected one of on, off");
     }
