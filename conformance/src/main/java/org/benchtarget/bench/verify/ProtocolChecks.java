@@ -43,7 +43,7 @@ public final class ProtocolChecks {
         var checks = new ArrayList<Check>();
         checks.add(new Check("protocols: /info and X-Bench-Mode name tls and http2; each answer over the protocol asked for, HTTP/1.1 on the same port", this::versions));
         checks.add(new Check("protocols: /bytes/{n} byte-exact (published rule), Content-Length or chunked=1, bad n 400", this::bytes));
-        checks.add(new Check("protocols: cookies Secure over TLS, not in the clear", this::secureCookies));
+        checks.add(new Check("protocols: cookies Secure over TLS, not in the clear; over h2 a session in its own Cookie field (as browsers split them) is seen", this::secureCookies));
         checks.add(new Check("protocols: TLS clients that never finish the handshake, or send garbage, are closed; others unaffected", this::badHandshakes));
         checks.add(new Check("protocols: h2 advertises a stream limit; a broken preface gets GOAWAY or a close, never a 5xx", this::h2Preface));
         checks.add(new Check("protocols: h2 rapid reset (" + RAPID_RESETS + " streams opened and reset): bounded, others unaffected", this::rapidReset));
@@ -145,6 +145,16 @@ public final class ProtocolChecks {
             expect(cookie.contains("; Secure") == tls(), "over %s the cookie '%s' %s Secure", base.getScheme(), cookie.split(";")[0],
                     tls() ? "is not" : "is");
         }
+        if (!http2()) {
+            return;
+        }
+        var browser = new Browser(base);
+        browser.signIn("user1");
+        var request = HttpRequest.newBuilder(URI.create(base + "/wall/1")).timeout(TIMEOUT)
+                .header("Cookie", "csrftoken=verify").header("Cookie", browser.cookies()).build();
+        var wall = client(true).send(request, HttpResponse.BodyHandlers.discarding());
+        expect(wall.statusCode() == 200, "over h2 /wall/1 with the session in a second Cookie field answered %d (the session was not seen)",
+                wall.statusCode());
     }
 
     private void badHandshakes() throws Exception {
