@@ -65,8 +65,9 @@ public final class JettyProtocols {
             return factories;
         }
         ssl.setCipherComparator(HTTP2Cipher.COMPARATOR); // h2's own cipher rules first (RFC 9113 9.2.2)
-        var alpn = new ALPNServerConnectionFactory("h2", http1.getProtocol());
-        alpn.setDefaultProtocol(http1.getProtocol()); // a client that offers no ALPN speaks HTTP/1.1
+        // ALPN ids are case-sensitive ("http/1.1"); the connector finds its HTTP/1.1 factory ("HTTP/1.1") by either
+        var alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
+        alpn.setDefaultProtocol("http/1.1"); // a client that offers no ALPN speaks HTTP/1.1
         factories.add(new SslConnectionFactory(ssl, alpn.getProtocol()));
         factories.add(alpn);
         factories.add(limited(new HTTP2ServerConnectionFactory(http), maxStreams));
