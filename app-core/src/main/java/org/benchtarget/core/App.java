@@ -9,6 +9,7 @@ import org.benchtarget.core.auth.Sessions;
 import org.benchtarget.core.config.CassandraSettings;
 import org.benchtarget.core.config.Modes;
 import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.config.TlsSettings;
 import org.benchtarget.core.db.DatabaseWait;
 import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
@@ -23,9 +24,11 @@ import org.benchtarget.core.home.HomePage;
 import org.benchtarget.core.ops.Health;
 import org.benchtarget.core.ops.Info;
 import org.benchtarget.core.ops.Metrics;
+import org.benchtarget.core.payload.Bytes;
 import org.benchtarget.core.row.Rows;
 import org.benchtarget.core.survey.ResponseStores;
 import org.benchtarget.core.survey.Surveys;
+import org.benchtarget.core.tls.ServerTls;
 import org.benchtarget.core.wall.Walls;
 import org.benchtarget.core.web.Csrf;
 import org.benchtarget.core.web.HttpDate;
@@ -65,10 +68,13 @@ public final class App implements AutoCloseable {
     private final Surveys surveys;
     private final HealthSwitch healthSwitch;
     private final RequestPipeline pipeline;
+    /** tls=on: the identity the adapter's listener serves with; null otherwise. */
+    private final ServerTls tls;
 
-    private App(Settings settings, Clock clock) {
+    private App(Settings settings, Clock clock, ServerTls tls) {
         this.settings = settings;
         this.serverHeader = "benchtarget-" + settings.target();
+        this.tls = tls;
         this.httpDate = new HttpDate(clock);
         var statements = new StatementCounter();
         this.metrics = new Metrics(statements);
@@ -82,6 +88,12 @@ public final class App implements AutoCloseable {
         this.signer = new Signer(SecretStore.signingKey(pool, settings.secret()));
         var build = BuildInfo.load();
         this.info = new Info(settings, build.version(), Instant.now(clock));
+        if (tls != null) {
+            info.put("tlsFingerprint", tls.fingerprint());
+            info.put("tlsSpkiSha256", tls.spkiSha256());
+            info.put("tlsCertFile", tls.certFile().toString());
+            System.out.println(tls.describe());
+        }
         this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
         this.healthSwitch = new HealthSwitch(new BenchGuard(settings.fixture().windowToken(), settings.host()));
         this.readiness = new Readiness(settings.fixture());
@@ -105,7 +117,10 @@ public final class App implements AutoCloseable {
      * that cannot be opened yet is waited for up to db.wait ({@link DatabaseWait}).
      */
     public static App create(Settings settings, Clock clock) {
-        return DatabaseWait.start(settings, () -> new App(settings, clock));
+        // first, and once: a bad certificate stops the start before the database is opened. Container mode's TLS is jetty-home's.
+        var tlsSettings = TlsSettings.of(settings);
+        var tls = tlsSettings.enabled() && settings.mode() != Modes.Mode.CONTAINER ? ServerTls.create(tlsSettings, settings.host()) : null;
+        return DatabaseWait.start(settings, () -> new App(settings, clock, tls));
     }
 
     private Logins logins(DataSource counted, TemplateEngine templates, Clock clock) {
@@ -141,6 +156,7 @@ public final class App implements AutoCloseable {
                 .get("/metrics", "metrics", false, (request, params) -> metrics.scrape())
                 .get("/info", "info", false, (request, params) -> info.render())
                 .get("/ready", "ready", false, (request, params) -> healthSwitch.isDown() ? healthSwitch.ready() : readiness.check())
+                .get("/bytes/{n}", "bytes", false, (request, params) -> Bytes.answer(params.values().get(0), QueryParams.ofQuery(request.rawQuery())))
                 .get("/status/{code}", "status", false, (request, params) -> StatusCodes.answer(params.values().get(0), QueryParams.ofQuery(request.rawQuery())))
                 .post("/bench/health/down", "health-toggle", false, (request, params) -> healthSwitch.down(request))
                 .post("/bench/health/up", "health-toggle", false, (request, params) -> healthSwitch.up(request))
@@ -151,6 +167,11 @@ public final class App implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Returns the TLS identity when tls=on (not in container mode, where jetty-home serves TLS), else null. */
+    public ServerTls tls() {
+        return tls;
     }
 
     public Info info() {

@@ -11,6 +11,7 @@ import org.benchtarget.core.fixture.Readiness;
 import org.benchtarget.core.fixture.RunWindows;
 import org.benchtarget.core.fixture.ServerTiming;
 import org.benchtarget.core.ops.Metrics;
+import org.benchtarget.core.web.Cookies;
 import org.benchtarget.core.web.Header;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.PathParams;
@@ -121,7 +122,7 @@ final class RequestPipeline {
         metrics.served(route, request.method(), result.status(), queue, end - start);
         windows.record(route.name(), result.status(), arrival);
         readiness.record(route.name(), result.status());
-        return result.withHeaders(extra);
+        return request.secure() ? Cookies.secure(result.withHeaders(extra)) : result.withHeaders(extra);
     }
 
     private WebResult attempt(Routes.Match match, WebRequest request) {

@@ -89,7 +89,7 @@ class BenchCommandTest {
     @Test
     void verifyRefusesSomethingThatIsNotAnHttpUrl() {
         assertThat(BenchCommand.execute("verify", "ftp://example")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("bench: verify: expected http://host:port, got ftp://example");
+        assertThat(err.toString().strip()).isEqualTo("bench: verify: expected http://host:port or https://host:port, got ftp://example");
     }
 
     @Test

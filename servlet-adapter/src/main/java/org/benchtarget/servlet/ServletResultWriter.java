@@ -38,9 +38,14 @@ final class ServletResultWriter {
         if (body.isEmpty()) {
             return;
         }
-        response.setContentLength(body.length());
+        if (!body.chunked()) {
+            response.setContentLength(body.length());
+        }
         if (!request.getMethod().equals("HEAD")) {
             body.writeTo(response.getOutputStream());
+            if (body.chunked()) {
+                response.flushBuffer(); // committed without a length: chunked on HTTP/1.1 whatever the buffer size
+            }
         }
     }
 }

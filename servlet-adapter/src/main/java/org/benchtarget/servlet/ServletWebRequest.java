@@ -56,6 +56,16 @@ final class ServletWebRequest implements WebRequest {
     }
 
     @Override
+    public java.util.List<String> headers(String name) {
+        return java.util.Collections.list(request.getHeaders(name));
+    }
+
+    @Override
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    @Override
     public boolean fromLoopback() {
         return WebRequest.isLoopbackLiteral(request.getRemoteAddr());
     }

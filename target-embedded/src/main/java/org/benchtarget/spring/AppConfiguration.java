@@ -5,6 +5,9 @@ import org.benchtarget.jetty.core.QueueStampingThreadPool;
 import org.benchtarget.core.App;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.config.TlsSettings;
+import org.benchtarget.core.tls.ServerTls;
+import org.benchtarget.jetty.core.JettyProtocols;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -76,7 +79,7 @@ class AppConfiguration {
      * to app-core's one path rule (PathCompliance).
      */
     @Bean
-    JettyServerCustomizer plainErrorsAndBacklog(Settings settings) {
+    JettyServerCustomizer plainErrorsAndBacklog(Settings settings, App app) {
         return server -> {
             server.setErrorHandler(new PlainErrorHandler("benchtarget-" + settings.target()));
             // a body is read whole before a pool thread serves the request (slow clients hold no thread); one over
@@ -92,6 +95,13 @@ class AppConfiguration {
                 if (http != null) {
                     http.getHttpConfiguration().setHeaderCacheSize(0);
                     PathCompliance.apply(http.getHttpConfiguration()); // every path reaches app-core's one path rule
+                    if (connector instanceof ServerConnector network) {
+                        // tls and http2: the same factories as embedded Jetty's, over Boot's HTTP configuration
+                        var tls = app.tls();
+                        network.setConnectionFactories(JettyProtocols.factories(http.getHttpConfiguration(),
+                                tls == null ? null : tls.context(), ServerTls.PROTOCOLS, TlsSettings.of(settings).http2(),
+                                TlsSettings.MAX_CONCURRENT_STREAMS));
+                    }
                 }
             }
             var context = server.getDescendant(ServletContextHandler.class);

@@ -8,7 +8,10 @@ import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
+import org.benchtarget.core.config.TlsSettings;
+import org.benchtarget.core.tls.ServerTls;
 import org.benchtarget.jetty.core.CoreAppHandler;
+import org.benchtarget.jetty.core.JettyProtocols;
 import org.benchtarget.jetty.core.PathCompliance;
 import org.benchtarget.jetty.core.PlainErrorHandler;
 import org.benchtarget.jetty.core.WholeBodyHandler;
@@ -18,7 +21,7 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -69,16 +72,19 @@ public final class JettyServer implements AutoCloseable {
         // a 128 MB heap at 2,000 connections, and the JVM ran out of memory. Headers are parsed without it.
         http.setHeaderCacheSize(0);
         PathCompliance.apply(http); // every path reaches app-core's one path rule
+        var tls = app.tls();
+        var factories = JettyProtocols.factories(http, tls == null ? null : tls.context(), ServerTls.PROTOCOLS,
+                TlsSettings.of(settings).http2(), TlsSettings.MAX_CONCURRENT_STREAMS).toArray(ConnectionFactory[]::new);
         var socket = System.getProperty(TargetLauncher.UNIX_SOCKET);
         AbstractConnector connector;
         if (socket != null && !socket.isBlank()) {
             // daemon mode's proxy=uds: the front reaches this backend over a Unix domain socket, not loopback TCP
-            var unix = new UnixDomainServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
+            var unix = new UnixDomainServerConnector(server, ACCEPTORS, settings.ioThreads(), factories);
             unix.setUnixDomainPath(Path.of(socket));
             unix.setAcceptQueueSize(settings.backlog());
             connector = unix;
         } else {
-            var tcp = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), new HttpConnectionFactory(http));
+            var tcp = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), factories);
             tcp.setHost(settings.host());
             tcp.setPort(settings.port());
             tcp.setAcceptQueueSize(settings.backlog());

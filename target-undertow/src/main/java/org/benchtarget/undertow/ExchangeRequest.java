@@ -80,6 +80,17 @@ public final class ExchangeRequest implements WebRequest {
     }
 
     @Override
+    public java.util.List<String> headers(String name) {
+        var values = exchange.getRequestHeaders().get(name);
+        return values == null ? java.util.List.of() : values;
+    }
+
+    @Override
+    public boolean secure() {
+        return exchange.getConnection().getSslSessionInfo() != null;
+    }
+
+    @Override
     public boolean fromLoopback() {
         var peer = exchange.getSourceAddress();
         return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();

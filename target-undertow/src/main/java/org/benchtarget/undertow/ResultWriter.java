@@ -61,6 +61,10 @@ public final class ResultWriter {
             exchange.endExchange();
             return;
         }
+        if (body.chunked() || body.blocks()) {
+            sendBlocks(exchange, body);
+            return;
+        }
         var pool = exchange.getConnection().getByteBufferPool();
         if (body.parts().size() > 1 && body.length() <= pool.getBufferSize()) {
             sendPooled(exchange, body, pool.allocate());
@@ -69,6 +73,31 @@ public final class ResultWriter {
             // parts in one gathering write would each take a temporary direct buffer of the socket's.
             exchange.getResponseSender().send(ByteBuffer.wrap(body.bytes()));
         }
+    }
+
+    /**
+     * GET /bytes/{n}: its large parts (one block, recurring) in one gathering write, uncopied. Chunked: no length is
+     * set, and a callback other than END_EXCHANGE keeps the sender from setting one, so HTTP/1.1 goes chunked.
+     */
+    private static void sendBlocks(HttpServerExchange exchange, Body body) {
+        var buffers = new ByteBuffer[body.parts().size()];
+        for (int i = 0; i < buffers.length; i++) {
+            buffers[i] = ByteBuffer.wrap(body.parts().get(i));
+        }
+        if (!body.chunked()) {
+            exchange.setResponseContentLength(body.length());
+        }
+        exchange.getResponseSender().send(buffers, new IoCallback() {
+            @Override
+            public void onComplete(HttpServerExchange done, Sender sender) {
+                IoCallback.END_EXCHANGE.onComplete(done, sender);
+            }
+
+            @Override
+            public void onException(HttpServerExchange failed, Sender sender, IOException exception) {
+                IoCallback.END_EXCHANGE.onException(failed, sender, exception);
+            }
+        });
     }
 
     /**

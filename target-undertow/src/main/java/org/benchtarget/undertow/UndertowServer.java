@@ -51,7 +51,7 @@ public final class UndertowServer implements AutoCloseable {
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
         }
         var graceful = new GracefulStop(handler, app.serverHeader());
-        var undertow = ServerOptions.builder(settings)
+        var undertow = ServerOptions.builder(settings, app.tls())
                 .setWorkerThreads(settings.threads())
                 // Undertow sizes buffers from the max heap (512-byte heap buffers under 64 MB). Bodies are
                 // written from their own arrays, so the pooled buffers hold request and response heads:
@@ -76,6 +76,9 @@ public final class UndertowServer implements AutoCloseable {
 
     public UndertowServer start() {
         undertow.start();
+        if (app.tls() != null) {
+            HandshakeDeadline.apply(undertow, app.settings().limits().idleTimeout());
+        }
         if (app.settings().workers() != Workers.VIRTUAL) {
             var pool = undertow.getWorker().getMXBean();
             var registry = app.metrics().registry();

@@ -145,6 +145,7 @@ public final class SettingsParser {
         }
         var db = dbConfig(values);
         CassandraSettings.parse(values); // only to refuse a bad cassandra.* knob at start; Surveys reads them
+        TlsSettings.parse(values); // likewise tls.*, http2: App and the adapters read them
         var effective = new EnumMap<Knob, String>(Knob.class);
         effective.putAll(values);
         effective.put(Knob.DB_URL, db.url());

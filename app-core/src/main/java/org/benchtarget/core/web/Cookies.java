@@ -1,6 +1,8 @@
 package org.benchtarget.core.web;
 
-/** Reads a cookie from a {@code Cookie} request header (RFC 6265 syntax). */
+import java.util.ArrayList;
+
+/** Reads a cookie from a {@code Cookie} request header (RFC 6265 syntax); marks cookies set over TLS {@code Secure}. */
 public final class Cookies {
     private Cookies() {
     }
@@ -18,5 +20,17 @@ public final class Cookies {
             }
         }
         return null;
+    }
+
+    /** Returns {@code result} with {@code ; Secure} on each Set-Cookie: the request came over TLS (RFC 6265 4.1.2.5). */
+    public static WebResult secure(WebResult result) {
+        if (result.header("Set-Cookie") == null) {
+            return result;
+        }
+        var headers = new ArrayList<Header>(result.headers().size());
+        for (var header : result.headers()) {
+            headers.add(header.name().equalsIgnoreCase("Set-Cookie") ? new Header(header.name(), header.value() + "; Secure") : header);
+        }
+        return new WebResult(result.status(), result.contentType(), headers, result.body());
     }
 }

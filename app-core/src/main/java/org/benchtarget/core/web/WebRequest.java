@@ -51,8 +51,23 @@ public interface WebRequest {
         return bare.startsWith("127.") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1") || bare.startsWith("::ffff:127.");
     }
 
-    /** Returns the value of a cookie from the Cookie header, or null. */
+    /** Returns whether the request came over TLS (its scheme is https): then cookies are sent {@code Secure}. */
+    default boolean secure() {
+        return false;
+    }
+
+    /**
+     * Returns every value of a request header, in order. Adapters whose clients may repeat a header override it: over
+     * HTTP/2 browsers send each cookie as a Cookie field of its own (RFC 9113 8.2.3).
+     */
+    default java.util.List<String> headers(String name) {
+        var value = header(name);
+        return value == null ? java.util.List.of() : java.util.List.of(value);
+    }
+
+    /** Returns the value of a cookie from the Cookie header (or headers, joined as RFC 9113 8.2.3 says), or null. */
     default String cookie(String name) {
-        return Cookies.value(header("Cookie"), name);
+        var fields = headers("Cookie");
+        return Cookies.value(fields.size() == 1 ? fields.get(0) : String.join("; ", fields), name);
     }
 }

@@ -4,6 +4,8 @@ import org.benchtarget.bench.BenchException;
 import org.benchtarget.core.config.Knob;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.config.SettingsException;
+import org.benchtarget.core.config.TlsSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +66,10 @@ public final class JettyBase {
      */
     public static Path prepare(Path template, Path runBase, Settings settings, List<String> sets) throws IOException {
         JettyContainer.SUPPORT.check(settings);
+        if (TlsSettings.of(settings).enabled()) {
+            throw new SettingsException("tls=on: not in container mode (jetty-home's https module wants a keystore and a "
+                    + "port of its own); the embedded profiles serve TLS: jetty-threads-tls, jetty-threads-h2");
+        }
         deleteTree(runBase);
         try (Stream<Path> files = Files.walk(template)) {
             for (var source : files.toList()) {
@@ -106,6 +112,11 @@ public final class JettyBase {
                 settings.limits().maxBodyBytes(), settings.limits().idleTimeout().toMillis()));
         // as embedded (NetworkConnectionLimit): past max-connections Jetty stops accepting until one closes
         ini.append("--module=network-connection-limit\njetty.networkConnectionLimit.maxNetworkConnectionCount=").append(settings.maxConnections()).append('\n');
+        if (TlsSettings.of(settings).http2()) {
+            // h2c (prior knowledge and Upgrade: h2c) beside HTTP/1.1 on the http connector, streams bounded as embedded
+            ini.append("--module=http2c\njetty.http2c.maxConcurrentStreams=").append(TlsSettings.MAX_CONCURRENT_STREAMS)
+                    .append("\njetty.http2c.rateControl.maxEventsPerSecond=128\n");
+        }
         if (settings.gzip()) {
             ini.append("--module=compression-gzip\njetty.compression.gzip.minCompressSize=1024\n");
         }

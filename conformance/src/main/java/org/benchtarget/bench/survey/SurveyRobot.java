@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import org.benchtarget.bench.verify.ClientTransport;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,7 @@ public final class SurveyRobot implements AutoCloseable {
 
     public SurveyRobot(URI base, long seed) {
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        this.client = ClientTransport.newClient()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(TIMEOUT)
                 .build();

@@ -27,8 +27,7 @@ final class Browser {
     private static final Pattern RESPONSE = Pattern.compile("name=\"response\" value=\"([^\"]+)\"");
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+    private final HttpClient client = ClientTransport.newClient().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
     private String cookies;
 
     Browser(URI base) {

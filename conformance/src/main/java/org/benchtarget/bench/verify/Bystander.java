@@ -24,7 +24,7 @@ final class Bystander implements AutoCloseable {
     private static final Duration PAUSE = Duration.ofMillis(50);
     private static final int MIN_REQUESTS = 4;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private final HttpClient client = ClientTransport.newClient()
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final AtomicInteger requests = new AtomicInteger();

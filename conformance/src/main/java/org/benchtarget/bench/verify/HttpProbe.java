@@ -31,8 +31,7 @@ public final class HttpProbe {
     }
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
+    private final HttpClient client = ClientTransport.newClient()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT)
             .build();
@@ -83,9 +82,7 @@ public final class HttpProbe {
 
     /** Opens a raw connection for wire-level checks. */
     public RawConnection raw() throws IOException {
-        var socket = new Socket(base.getHost(), base.getPort() == -1 ? 80 : base.getPort());
-        socket.setSoTimeout((int) TIMEOUT.toMillis());
-        return new RawConnection(socket);
+        return new RawConnection(ClientTransport.socket(base, (int) TIMEOUT.toMillis()));
     }
 
     /** One TCP connection; sends request text, reads responses with Content-Length bodies. */

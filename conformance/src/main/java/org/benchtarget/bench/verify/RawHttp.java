@@ -21,14 +21,12 @@ final class RawHttp {
     static final int TIMEOUT_MILLIS = 10_000;
     private static final int MAX_ANSWER = 4 * 1024 * 1024;
 
-    private final String host;
-    private final int port;
+    private final URI base;
     /** How long an answer or a close may take; a server waiting for a body that never comes closes at its idle timeout. */
     private volatile int timeoutMillis = TIMEOUT_MILLIS;
 
     RawHttp(URI base) {
-        this.host = base.getHost();
-        this.port = base.getPort() == -1 ? 80 : base.getPort();
+        this.base = base;
     }
 
     /** Returns a request head: the line, then {@code Host}, the headers given, and {@code Connection: close}. */
@@ -63,9 +61,7 @@ final class RawHttp {
     }
 
     Socket open() throws IOException {
-        var socket = new Socket(host, port);
-        socket.setSoTimeout(timeoutMillis);
-        return socket;
+        return ClientTransport.socket(base, timeoutMillis);
     }
 
     /**

@@ -30,8 +30,7 @@ final class WallChecks {
     private static final String ARTICLE = "<article class=\"item\"";
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+    private final HttpClient client = ClientTransport.newClient().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
     private String session;
 
     WallChecks(URI base) {

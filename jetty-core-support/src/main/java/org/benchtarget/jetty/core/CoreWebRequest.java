@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Request;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A Jetty core {@link Request} seen as a {@link WebRequest} (workers=nio's selector path). Its body, if any, was read
@@ -49,6 +50,16 @@ final class CoreWebRequest implements WebRequest {
     @Override
     public String header(String name) {
         return request.getHeaders().get(name);
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return request.getHeaders().getValuesList(name); // over h2 each cookie may come as a Cookie field of its own
+    }
+
+    @Override
+    public boolean secure() {
+        return request.isSecure();
     }
 
     @Override

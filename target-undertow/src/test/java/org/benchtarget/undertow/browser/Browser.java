@@ -45,6 +45,11 @@ public final class Browser implements AutoCloseable {
 
     /** Starts the browser, or fails with one line saying what is missing. */
     public static Browser start() {
+        return start(new String[0]);
+    }
+
+    /** As {@link #start()}, with more chromium flags (e.g. {@code --ignore-certificate-errors-spki-list=...}). */
+    public static Browser start(String... flags) {
         CDP_VERSION_FINDER.setLevel(Level.SEVERE);
         for (var executable : List.of(CHROMEDRIVER, CHROMIUM)) {
             if (!Files.isExecutable(executable)) {
@@ -59,6 +64,7 @@ public final class Browser implements AutoCloseable {
                 "--lang=en-US", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
+        options.addArguments(flags);
         var logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         logging.enable(LogType.PERFORMANCE, Level.ALL);

@@ -27,7 +27,12 @@ final class BrowserTarget implements AutoCloseable {
 
     /** Returns the absolute URL of {@code path} on this target. */
     String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return (server.app().tls() != null ? "https" : "http") + "://127.0.0.1:" + server.port() + path;
+    }
+
+    /** Returns the base64 SHA-256 of the certificate's public key (tls=on), as chromium's SPKI list takes it. */
+    String spki() {
+        return server.app().tls().spkiSha256();
     }
 
     @Override

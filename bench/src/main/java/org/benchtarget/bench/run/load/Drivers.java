@@ -4,9 +4,9 @@ import org.benchtarget.bench.BenchException;
 
 import java.util.List;
 
-/** The load drivers bench knows: the embedded one (always there) and ab, wrk, httperf when installed. */
+/** The load drivers bench knows: the embedded one (always there) and ab, wrk, httperf, h2load when installed. */
 public final class Drivers {
-    private static final List<String> NAMES = List.of("embedded", "ab", "wrk", "httperf");
+    private static final List<String> NAMES = List.of("embedded", "ab", "wrk", "httperf", "h2load");
 
     private Drivers() {
     }
@@ -26,6 +26,10 @@ public final class Drivers {
             case "httperf" -> {
                 HttperfDriver.HTTPERF.require();
                 yield new HttperfDriver();
+            }
+            case "h2load" -> {
+                H2loadDriver.H2LOAD.require();
+                yield new H2loadDriver();
             }
             default -> throw new BenchException("unknown driver '" + name + "'; known: " + String.join(", ", NAMES));
         };

@@ -32,7 +32,7 @@ class JourneysTest {
 
     @Test
     void unknownDriversAndKindsOfLoad() {
-        assertThatThrownBy(() -> Drivers.named("jmeter")).hasMessage("unknown driver 'jmeter'; known: embedded, ab, wrk, httperf");
+        assertThatThrownBy(() -> Drivers.named("jmeter")).hasMessage("unknown driver 'jmeter'; known: embedded, ab, wrk, httperf, h2load");
         assertThat(new AbDriver().cannotDrive(org.benchtarget.bench.run.experiment.Experiment.LoadKind.RATE, new Workload.Get("/")))
                 .contains("ab drives a concurrency");
         assertThat(new HttperfDriver().cannotDrive(org.benchtarget.bench.run.experiment.Experiment.LoadKind.CONCURRENCY, new Workload.Get("/")))

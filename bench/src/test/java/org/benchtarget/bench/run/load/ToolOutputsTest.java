@@ -49,6 +49,27 @@ class ToolOutputsTest {
     }
 
     @Test
+    void h2loadOverH2c() throws IOException {
+        var outcome = H2loadOutput.parse(resource("h2load-hello.txt"));
+        assertThat(outcome.requests()).isEqualTo(11841);
+        assertThat(outcome.seconds()).isEqualTo(2.07);
+        assertThat(outcome.latencyMs().p50()).isNull();
+        assertThat(outcome.latencyMs().max()).isEqualTo(56.59);
+        assertThat(outcome.latencyMs().mean()).isEqualTo(6.6);
+        assertThat(outcome.errors().total()).isZero();
+    }
+
+    @Test
+    void h2loadCountsNon2xxAndRefusesWhatItCannotRead() throws IOException {
+        var outcome = H2loadOutput.parse(resource("h2load-404.txt"));
+        assertThat(outcome.requests()).isEqualTo(10);
+        assertThat(outcome.errors().non2xx()).isEqualTo(10);
+        assertThat(outcome.journeyFailures()).isEqualTo(10);
+        assertThatThrownBy(() -> H2loadOutput.parse("connect to 127.0.0.1:1: Connection refused\n"))
+                .isInstanceOf(IOException.class).hasMessageContaining("h2load printed no 'finished in' line");
+    }
+
+    @Test
     void wrkWithLatencyDistribution() throws IOException {
         var outcome = WrkOutput.parse(resource("wrk-hello.txt"));
         assertThat(outcome.requests()).isEqualTo(92387);

@@ -1,0 +1,39 @@
+package org.benchtarget.bench.verify;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every target's protocol tests run against one started server: the contract checks, the protocol checks and
+ * the external clients (curl, h2load), over one {@link ClientTransport}, put back to the default afterwards.
+ */
+public final class ProtocolSuite {
+    private ProtocolSuite() {
+    }
+
+    /**
+     * Returns "name: detail" of each failed check (empty when all passed).
+     *
+     * @param cacert   the target's certificate (PEM) when {@code base} is https, else null
+     * @param http2    the checks' clients ask for HTTP/2 (h2 over TLS, h2c by Upgrade in the clear)
+     * @param badInput also run the bad-input group (raw HTTP/1.1, over TLS when https)
+     */
+    public static List<String> failures(URI base, Path cacert, boolean http2, boolean badInput) throws Exception {
+        ClientTransport.use(new ClientTransport(http2, cacert == null ? null : ClientTransport.trusting(cacert)));
+        try {
+            var checks = new ArrayList<>(new ContractChecks(base).checks());
+            checks.addAll(new ProtocolChecks(base).checks());
+            if (badInput) {
+                checks.addAll(new BadInputChecks(base).checks());
+            }
+            if (http2) {
+                checks.addAll(new ExternalClientChecks(base, cacert).checks());
+            }
+            return Check.failures(checks);
+        } finally {
+            ClientTransport.use(ClientTransport.DEFAULT);
+        }
+    }
+}
