@@ -6,6 +6,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
@@ -47,8 +48,14 @@ final class CoreResultWriter {
             callback.succeeded();
             return;
         }
-        headers.put(HttpHeader.CONTENT_LENGTH, body.length());
         // one buffer: a rendered page's parts joined once (a gathering write of many small heap parts costs more)
-        response.write(true, ByteBuffer.wrap(body.bytes()), callback);
+        var bytes = ByteBuffer.wrap(body.bytes());
+        if (body.chunked()) {
+            // GET /bytes/{n}?chunked=1: committed by a first write that is not the last, Jetty sends no length
+            response.write(false, bytes, Callback.from(() -> response.write(true, BufferUtil.EMPTY_BUFFER, callback), callback::failed));
+            return;
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length());
+        response.write(true, bytes, callback);
     }
 }
