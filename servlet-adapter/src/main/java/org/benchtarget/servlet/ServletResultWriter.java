@@ -18,6 +18,19 @@ final class ServletResultWriter {
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, WebResult result) throws IOException {
+        writeHead(response, result);
+        var body = result.body();
+        if (body.isEmpty()) {
+            return;
+        }
+        response.setContentLength(body.length());
+        if (!request.getMethod().equals("HEAD")) {
+            body.writeTo(response.getOutputStream());
+        }
+    }
+
+    /** Sets the status and headers of {@code result}, not its body. */
+    void writeHead(HttpServletResponse response, WebResult result) {
         response.setStatus(result.status());
         if (server != null) {
             response.setHeader("Server", server);
@@ -33,14 +46,6 @@ final class ServletResultWriter {
             if (!header.name().equals("Vary") || !response.getHeaders("Vary").contains(header.value())) {
                 response.addHeader(header.name(), header.value());
             }
-        }
-        var body = result.body();
-        if (body.isEmpty()) {
-            return;
-        }
-        response.setContentLength(body.length());
-        if (!request.getMethod().equals("HEAD")) {
-            body.writeTo(response.getOutputStream());
         }
     }
 }
