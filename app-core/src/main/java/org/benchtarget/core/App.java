@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import io.micrometer.core.instrument.Gauge;
 import org.benchtarget.core.auth.Logins;
 import org.benchtarget.core.auth.Sessions;
 import org.benchtarget.core.config.CassandraSettings;
@@ -15,6 +16,9 @@ import org.benchtarget.core.db.SecretStore;
 import org.benchtarget.core.db.StatementCounter;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.fixture.BenchGuard;
+import org.benchtarget.core.fixture.Delays;
+import org.benchtarget.core.fixture.FixtureTimer;
+import org.benchtarget.core.fixture.Streams;
 import org.benchtarget.core.fixture.HealthSwitch;
 import org.benchtarget.core.fixture.Readiness;
 import org.benchtarget.core.fixture.RunWindows;
@@ -32,7 +36,9 @@ import org.benchtarget.core.tls.ServerTls;
 import org.benchtarget.core.wall.Walls;
 import org.benchtarget.core.web.Csrf;
 import org.benchtarget.core.web.HttpDate;
+import org.benchtarget.core.web.AsyncEndpoint;
 import org.benchtarget.core.web.QueryParams;
+import org.benchtarget.core.web.Responder;
 import org.benchtarget.core.web.RequestPath;
 import org.benchtarget.core.web.Route;
 import org.benchtarget.core.web.Routes;
@@ -67,6 +73,7 @@ public final class App implements AutoCloseable {
     private final Readiness readiness;
     private final Surveys surveys;
     private final HealthSwitch healthSwitch;
+    private final FixtureTimer fixtureTimer = new FixtureTimer();
     private final RequestPipeline pipeline;
     /** tls=on: the identity the adapter's listener serves with; null otherwise. */
     private final ServerTls tls;
@@ -97,11 +104,16 @@ public final class App implements AutoCloseable {
         this.windows = new RunWindows(settings.fixture().windowToken(), settings.host());
         this.healthSwitch = new HealthSwitch(new BenchGuard(settings.fixture().windowToken(), settings.host()));
         this.readiness = new Readiness(settings.fixture());
+        Gauge.builder("bench.fixture.timers", fixtureTimer, FixtureTimer::scheduled)
+                .description("fixture waits queued on the timer (delays, and streams between chunks)")
+                .register(metrics.registry());
         var templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.benchtarget.core.templates");
         var responses = ResponseStores.open(CassandraSettings.of(settings), counted, clock);
         this.surveys = new Surveys(counted, templates, signer, settings.cache().data(), settings.surveyDraftTtl(), clock, metrics.registry(), responses);
         surveys.startSweeping();
-        var routes = routes(new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
+        var fixture = settings.fixture();
+        var delays = new Delays(fixtureTimer, fixture.injectSeed(), fixture.injectMaxDelay());
+        var routes = routes(delays, new Streams(fixtureTimer), new Hello(clock), new Rows(counted, settings.cache().data(), metrics.registry()),
                 StaticFiles.load(build.time()), new HomePage(templates, settings.cache() == Modes.Cache.PAGE),
                 new Health(counted, responses.health()), logins(counted, templates, clock), walls(counted, templates, clock));
         this.pipeline = new RequestPipeline(settings, routes, statements, metrics, windows, readiness);
@@ -132,7 +144,7 @@ public final class App implements AutoCloseable {
                 settings.cache().data(), metrics.registry(), clock);
     }
 
-    private Routes routes(Hello hello, Rows rows, StaticFiles files, HomePage home, Health health, Logins logins, Walls walls) {
+    private Routes routes(Delays delays, Streams streams, Hello hello, Rows rows, StaticFiles files, HomePage home, Health health, Logins logins, Walls walls) {
         return Routes.builder()
                 .get("/hello", "hello", false, (request, params) -> WebResult.ok(WebResult.TEXT, hello.body()))
                 .get("/db", "db", true, (request, params) -> rows.row(QueryParams.ofQuery(request.rawQuery())))
@@ -157,7 +169,10 @@ public final class App implements AutoCloseable {
                 .get("/info", "info", false, (request, params) -> info.render())
                 .get("/ready", "ready", false, (request, params) -> healthSwitch.isDown() ? healthSwitch.ready() : readiness.check())
                 .get("/bytes/{n}", "bytes", false, (request, params) -> Bytes.answer(params.values().get(0), QueryParams.ofQuery(request.rawQuery())))
-                .get("/status/{code}", "status", false, (request, params) -> StatusCodes.answer(params.values().get(0), QueryParams.ofQuery(request.rawQuery())))
+                .add("GET", "/status/{code}", "status", Route.SAYS_NO_QUERIES, (request, params) -> StatusCodes.answer(params.values().get(0), QueryParams.ofQuery(request.rawQuery())))
+                .add("GET", "/delay/{spec}", "delay", Route.SAYS_NO_QUERIES, (AsyncEndpoint) delays::start)
+                .add("GET", "/stream/{n}", "stream", Route.SAYS_NO_QUERIES, (AsyncEndpoint) streams::stream)
+                .add("GET", "/events", "events", Route.SAYS_NO_QUERIES, (AsyncEndpoint) streams::events)
                 .post("/bench/health/down", "health-toggle", false, (request, params) -> healthSwitch.down(request))
                 .post("/bench/health/up", "health-toggle", false, (request, params) -> healthSwitch.up(request))
                 .post("/bench/window", "window", false, (request, params) -> windows.start(request))
@@ -205,6 +220,19 @@ public final class App implements AutoCloseable {
         return pipeline.mayBlock(match, request);
     }
 
+    /** Returns whether this request is answered later, through {@link #handleAsync} (/delay, /stream, /events). */
+    public boolean isAsync(Routes.Match match) {
+        return pipeline.isAsync(match);
+    }
+
+    /**
+     * Starts an asynchronous answer ({@link #isAsync}): bad input is answered at once, the rest later from the fixture
+     * timer through {@code responder}, with the headers {@link #handle} adds. Never blocks; call it from any thread.
+     */
+    public void handleAsync(Routes.Match match, WebRequest request, Responder responder) {
+        pipeline.handleAsync(match, request, responder);
+    }
+
     /**
      * Serves a resolved request. Never throws: bad input is a 4xx, an outage 503, a fault 500. Adds
      * the headers every target sends alike (X-Query-Count, Vary, X-Bench-Mode, Server-Timing).
@@ -215,6 +243,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        fixtureTimer.close();
         surveys.close();
         pool.close();
         metrics.close();

@@ -11,11 +11,14 @@ import org.benchtarget.core.fixture.Readiness;
 import org.benchtarget.core.fixture.RunWindows;
 import org.benchtarget.core.fixture.ServerTiming;
 import org.benchtarget.core.ops.Metrics;
+import org.benchtarget.core.web.AsyncEndpoint;
 import org.benchtarget.core.web.Cookies;
 import org.benchtarget.core.web.Header;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.PathParams;
 import org.benchtarget.core.web.RequestPath;
+import org.benchtarget.core.web.Responder;
+import org.benchtarget.core.web.Route;
 import org.benchtarget.core.web.Routes;
 import org.benchtarget.core.web.SecurityHeaders;
 import org.benchtarget.core.web.WebRequest;
@@ -24,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +40,7 @@ final class RequestPipeline {
     /** Logs under App's name, as before the pipeline was its own class: the lines a log reader knows stay the same. */
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final Header VARY = new Header("Vary", "Accept-Encoding");
+    private static final Header NO_QUERIES = new Header("X-Query-Count", "0");
 
     private final Settings settings;
     private final Routes routes;
@@ -73,6 +78,11 @@ final class RequestPipeline {
         return routes.match(method, path);
     }
 
+    /** See {@link App#isAsync}. */
+    boolean isAsync(Routes.Match match) {
+        return match.found() && match.endpoint() instanceof AsyncEndpoint;
+    }
+
     /** See {@link App#mayBlock}. */
     boolean mayBlock(Routes.Match match, WebRequest request) {
         return match.route().touchesDb(request) || injection.mayDelay(match.route().name(), request);
@@ -90,7 +100,7 @@ final class RequestPipeline {
             result = match.problem();
         } else if (match.route().touchesDb(request) && outage.closed() && !match.route().name().equals("health")) {
             result = unavailable("database unavailable (a recent attempt failed; retry)");
-            extra.add(new Header("X-Query-Count", "0"));
+            extra.add(NO_QUERIES);
         } else if (match.route().touchesDb(request)) {
             try (var scope = statements.open()) {
                 result = attempt(match, request);
@@ -99,8 +109,44 @@ final class RequestPipeline {
             }
         } else {
             result = attempt(match, request);
+            if (match.route().dbUse() == Route.SAYS_NO_QUERIES) {
+                extra.add(NO_QUERIES);
+            }
         }
         long end = System.nanoTime();
+        long queue = request.arrivalNanos() > 0 ? start - request.arrivalNanos() : -1;
+        result = decorate(result, extra, queue, end - start, dbNanos);
+        if (request.secure()) {
+            result = Cookies.secure(result); // cookies set over TLS say Secure
+        }
+        metrics.served(match.route(), request.method(), result.status(), queue, end - start);
+        recordAnswer(match, result.status(), arrival);
+        return result;
+    }
+
+    /** See {@link App#handleAsync}. */
+    void handleAsync(Routes.Match match, WebRequest request, Responder adapter) {
+        long start = System.nanoTime();
+        long arrival = request.arrivalNanos() > 0 ? request.arrivalNanos() : start;
+        long queue = request.arrivalNanos() > 0 ? start - request.arrivalNanos() : -1;
+        metrics.pending();
+        var exchange = new AsyncExchange(adapter,
+                result -> decorate(result, new ArrayList<>(List.of(NO_QUERIES)), queue, System.nanoTime() - start, -1),
+                status -> {
+                    metrics.answered(match.route(), request.method(), status, queue, System.nanoTime() - start);
+                    recordAnswer(match, status, arrival);
+                });
+        try {
+            ((AsyncEndpoint) match.endpoint()).start(request, match.params(), exchange);
+        } catch (HttpProblem problem) {
+            exchange.complete(problem.toResult());
+        } catch (RuntimeException e) {
+            exchange.complete(fault(request, e));
+        }
+    }
+
+    /** Adds the headers every answer carries: X-Query-Count's companions, security headers, Vary, manifest, Server-Timing. */
+    private WebResult decorate(WebResult result, List<Header> extra, long queue, long appNanos, long dbNanos) {
         extra.add(SecurityHeaders.NOSNIFF);
         if (SecurityHeaders.isHtml(result.contentType())) {
             extra.addAll(SecurityHeaders.HTML);
@@ -114,15 +160,21 @@ final class RequestPipeline {
         if (servedBy != null) {
             extra.add(servedBy);
         }
-        long queue = request.arrivalNanos() > 0 ? start - request.arrivalNanos() : -1;
+        var own = result.header(ServerTiming.HEADER); // an endpoint's own entry (delay;dur=) goes after ours
         if (settings.fixture().serverTiming()) {
-            extra.add(new Header("Server-Timing", ServerTiming.format(queue, end - start, dbNanos)));
+            var timing = ServerTiming.format(queue, appNanos, dbNanos);
+            if (own != null) {
+                result = result.withoutHeader(ServerTiming.HEADER);
+                timing = timing + ", " + own;
+            }
+            extra.add(new Header(ServerTiming.HEADER, timing));
         }
-        var route = match.route();
-        metrics.served(route, request.method(), result.status(), queue, end - start);
-        windows.record(route.name(), result.status(), arrival);
-        readiness.record(route.name(), result.status());
-        return request.secure() ? Cookies.secure(result.withHeaders(extra)) : result.withHeaders(extra);
+        return result.withHeaders(extra);
+    }
+
+    private void recordAnswer(Routes.Match match, int status, long arrival) {
+        windows.record(match.route().name(), status, arrival);
+        readiness.record(match.route().name(), status);
     }
 
     private WebResult attempt(Routes.Match match, WebRequest request) {

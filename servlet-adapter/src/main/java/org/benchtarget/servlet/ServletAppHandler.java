@@ -35,6 +35,11 @@ public final class ServletAppHandler {
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var webRequest = new ServletWebRequest(request, bodyDeadline);
-        writer.write(request, response, app.handle(app.resolve(webRequest.method(), webRequest.path()), webRequest));
+        var match = app.resolve(webRequest.method(), webRequest.path());
+        if (app.isAsync(match)) { // a delay or stream: this thread returns now, the fixture timer answers
+            app.handleAsync(match, webRequest, new AsyncResponder(request, response, writer));
+            return;
+        }
+        writer.write(request, response, app.handle(match, webRequest));
     }
 }

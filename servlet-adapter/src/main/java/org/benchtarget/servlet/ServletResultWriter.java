@@ -18,6 +18,24 @@ final class ServletResultWriter {
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, WebResult result) throws IOException {
+        writeHead(response, result);
+        var body = result.body();
+        if (body.isEmpty()) {
+            return;
+        }
+        if (!body.chunked()) {
+            response.setContentLength(body.length());
+        }
+        if (!request.getMethod().equals("HEAD")) {
+            body.writeTo(response.getOutputStream());
+            if (body.chunked()) {
+                response.flushBuffer(); // committed without a length: chunked on HTTP/1.1 whatever the buffer size
+            }
+        }
+    }
+
+    /** Sets the status and headers of {@code result}, not its body. */
+    void writeHead(HttpServletResponse response, WebResult result) {
         response.setStatus(result.status());
         if (server != null) {
             response.setHeader("Server", server);
@@ -32,19 +50,6 @@ final class ServletResultWriter {
             // Jetty's CompressionHandler (gzip, also under Spring) has already said Vary: Accept-Encoding; app-core says it too.
             if (!header.name().equals("Vary") || !response.getHeaders("Vary").contains(header.value())) {
                 response.addHeader(header.name(), header.value());
-            }
-        }
-        var body = result.body();
-        if (body.isEmpty()) {
-            return;
-        }
-        if (!body.chunked()) {
-            response.setContentLength(body.length());
-        }
-        if (!request.getMethod().equals("HEAD")) {
-            body.writeTo(response.getOutputStream());
-            if (body.chunked()) {
-                response.flushBuffer(); // committed without a length: chunked on HTTP/1.1 whatever the buffer size
             }
         }
     }

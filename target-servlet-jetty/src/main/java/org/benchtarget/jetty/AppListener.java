@@ -44,6 +44,7 @@ public final class AppListener implements ServletContextListener {
         var servlet = context.addServlet("benchtarget", new AppServlet(app));
         servlet.addMapping("/");
         servlet.setLoadOnStartup(1);
+        servlet.setAsyncSupported(true); // /delay, /stream, /events answer from the fixture timer (AsyncResponder)
     }
 
     @Override

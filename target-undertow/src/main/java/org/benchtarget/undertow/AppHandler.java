@@ -2,6 +2,7 @@ package org.benchtarget.undertow;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.SameThreadExecutor;
 import org.benchtarget.core.App;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.web.Routes;
@@ -45,7 +46,9 @@ final class AppHandler implements HttpHandler {
     }
 
     private void route(HttpServerExchange exchange, Routes.Match match, ExchangeRequest request) {
-        if (!exchange.isInIoThread() || (workers == Workers.NIO && !app.mayBlock(match, request))) {
+        if (app.isAsync(match)) { // a delay or stream: answered later from the fixture timer, holding no thread
+            exchange.dispatch(SameThreadExecutor.INSTANCE, () -> app.handleAsync(match, request, new ExchangeResponder(exchange, app)));
+        } else if (!exchange.isInIoThread() || (workers == Workers.NIO && !app.mayBlock(match, request))) {
             serve(exchange, match, request);
         } else if (workers == Workers.VIRTUAL) {
             exchange.dispatch(virtualThreads, () -> serve(exchange, match, request));

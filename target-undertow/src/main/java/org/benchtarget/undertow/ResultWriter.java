@@ -40,21 +40,8 @@ public final class ResultWriter {
     }
 
     public static void write(HttpServerExchange exchange, WebResult result, String server, String date, boolean keepalive) {
-        if (exchange.isResponseStarted()) {
-            return; // Undertow answered already (a body over MAX_ENTITY_SIZE): the connection is being closed
-        }
-        if (!keepalive) {
-            exchange.setPersistent(false);
-        }
-        exchange.setStatusCode(result.status());
-        var headers = exchange.getResponseHeaders();
-        headers.put(Headers.SERVER, server);
-        headers.put(Headers.DATE, date);
-        if (result.contentType() != null) {
-            headers.put(Headers.CONTENT_TYPE, result.contentType());
-        }
-        for (var header : result.headers()) {
-            headers.add(name(header.name()), header.value());
+        if (!head(exchange, result, server, date, keepalive)) {
+            return;
         }
         var body = result.body();
         if (body.isEmpty()) {
@@ -98,6 +85,30 @@ public final class ResultWriter {
                 IoCallback.END_EXCHANGE.onException(failed, sender, exception);
             }
         });
+    }
+
+    /**
+     * Sets the status and headers of {@code result} (not its body); returns false when the response has started
+     * already (Undertow answered a body over MAX_ENTITY_SIZE itself: the connection is being closed).
+     */
+    static boolean head(HttpServerExchange exchange, WebResult result, String server, String date, boolean keepalive) {
+        if (exchange.isResponseStarted()) {
+            return false;
+        }
+        if (!keepalive) {
+            exchange.setPersistent(false);
+        }
+        exchange.setStatusCode(result.status());
+        var headers = exchange.getResponseHeaders();
+        headers.put(Headers.SERVER, server);
+        headers.put(Headers.DATE, date);
+        if (result.contentType() != null) {
+            headers.put(Headers.CONTENT_TYPE, result.contentType());
+        }
+        for (var header : result.headers()) {
+            headers.add(name(header.name()), header.value());
+        }
+        return true;
     }
 
     /**

@@ -30,6 +30,7 @@ public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     public Metrics(StatementCounter statements) {
@@ -45,6 +46,20 @@ public final class Metrics implements AutoCloseable {
         Gauge.builder("bench.requests.busy", inFlight, AtomicInteger::get)
                 .description("requests being served by a worker (not waiting in a queue)")
                 .register(registry);
+        Gauge.builder("bench.fixture.pending", pending, AtomicInteger::get)
+                .description("fixture delays and streams under way (waiting on the timer, no thread held)")
+                .register(registry);
+    }
+
+    /** Marks a delay or stream as under way (holding no worker, so not busy); {@link #answered} ends it. */
+    public void pending() {
+        pending.incrementAndGet();
+    }
+
+    /** Ends a delay or stream begun by {@link #pending}: counted as {@link #served} counts a request. */
+    public void answered(Route route, String method, int status, long queueNanos, long serviceNanos) {
+        pending.decrementAndGet();
+        record(route, method, status, queueNanos, serviceNanos);
     }
 
     /** Marks a request as being served; {@link #served} ends it. */
@@ -60,6 +75,10 @@ public final class Metrics implements AutoCloseable {
      */
     public void served(Route route, String method, int status, long queueNanos, long serviceNanos) {
         inFlight.decrementAndGet();
+        record(route, method, status, queueNanos, serviceNanos);
+    }
+
+    private void record(Route route, String method, int status, long queueNanos, long serviceNanos) {
         var meters = endpoints.get(route.name());
         if (meters == null) {
             meters = endpoints.computeIfAbsent(route.name(), EndpointMeters::new);

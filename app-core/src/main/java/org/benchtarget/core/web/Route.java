@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 public record Route(String name, String pattern, Predicate<WebRequest> dbUse, Map<String, Endpoint> endpoints, String allow) {
     public static final Predicate<WebRequest> ALWAYS = request -> true;
     public static final Predicate<WebRequest> NEVER = request -> false;
+    /** Never touches the database, and says so with {@code X-Query-Count: 0} (the fixture routes). */
+    public static final Predicate<WebRequest> SAYS_NO_QUERIES = request -> false;
 
     public boolean touchesDb(WebRequest request) {
         return dbUse.test(request);

@@ -63,6 +63,11 @@ public record WebResult(int status, String contentType, List<Header> headers, Bo
         return new WebResult(status, contentType, all, body);
     }
 
+    /** Returns a copy without the headers named {@code name} (any case). */
+    public WebResult withoutHeader(String name) {
+        return new WebResult(status, contentType, headers.stream().filter(header -> !header.name().equalsIgnoreCase(name)).toList(), body);
+    }
+
     public String header(String name) {
         for (var header : headers) {
             if (header.name().equalsIgnoreCase(name)) {

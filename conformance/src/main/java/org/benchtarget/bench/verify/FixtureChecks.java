@@ -1,5 +1,6 @@
 package org.benchtarget.bench.verify;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,12 @@ final class FixtureChecks {
                 new Check("injection: X-Fail obeyed only when inject.headers=on; a malformed one is 400", this::injection),
                 new Check("status: /status/{code} answers it, one line or body=N bytes, 204/304 empty; bad code or N 400", this::status),
                 new Check("health toggle: POST /bench/health/down 503s /health and /ready, not /hello; up restores (per process)", this::healthToggle),
-                new Check("served-by: X-Served-By target/instance/index on every response when served-by=on, none when off", this::servedBy));
+                new Check("served-by: X-Served-By target/instance/index on every response when served-by=on, none when off", this::servedBy),
+                new Check("delay: /delay/{spec} waits a draw of each distribution, says it in the body and Server-Timing; bad spec 400", this::delay),
+                new Check("stream: /stream/{n} sends n chunks of size bytes, chunked; n, size, interval out of bounds 400", this::stream),
+                new Check("events: /events sends n server-sent events with ids, continues after Last-Event-ID; bad input 400", this::events),
+                new Check("no queries: X-Query-Count: 0 on /status, /delay, /stream and /events", this::noQueries),
+                new Check("hang-ups: 50 clients leaving mid-delay or mid-stream leave no pending answer or timer (bench_fixture_pending)", this::hangUps));
     }
 
     private String knob(String json, String name) {
@@ -173,6 +179,100 @@ final class FixtureChecks {
                 continue;
             }
             expect(servedBy != null && servedBy.matches(Pattern.quote(knob(info(), "target")) + "/[^/]+/\\d+"), "%s: X-Served-By %s", path, servedBy);
+        }
+    }
+
+    private static final Pattern DELAY_BODY = Pattern.compile("\\{\"delayUs\":(\\d+),\"spec\":\"([^\"]+)\",\"draw\":\\d+}\n");
+    private static final Pattern DELAY_TIMING = Pattern.compile(".*delay;dur=(\\d+)\\.(\\d{3})$");
+
+    private void delay() throws Exception {
+        var fixed = http.get("/delay/fixed:20ms");
+        expect(fixed.status() == 200, "/delay/fixed:20ms answered %d %s", fixed.status(), fixed.text());
+        var fixedBody = DELAY_BODY.matcher(fixed.text());
+        expect(fixedBody.matches() && fixedBody.group(1).equals("20000"), "/delay/fixed:20ms: body %s", fixed.text());
+        for (var spec : List.of("uniform:10ms:30ms", "normal:20ms:5ms", "lognormal:20ms:0.5", "exp:20ms", "fixed:0ms", "fixed:1.5ms")) {
+            var response = http.get("/delay/" + spec);
+            expect(response.status() == 200, "/delay/%s answered %d %s", spec, response.status(), response.text());
+            var body = DELAY_BODY.matcher(response.text());
+            expect(body.matches() && body.group(2).equals(spec), "/delay/%s: body %s", spec, response.text());
+            var timing = response.header("server-timing");
+            var drawn = timing == null ? null : DELAY_TIMING.matcher(timing);
+            expect(drawn != null && drawn.matches(), "/delay/%s: Server-Timing %s has no delay entry last", spec, timing);
+            expect(Long.parseLong(drawn.group(1)) * 1000 + Long.parseLong(drawn.group(2)) == Long.parseLong(body.group(1)),
+                    "/delay/%s: Server-Timing %s and body %s disagree", spec, timing, response.text());
+        }
+        badInput("/delay/gauss:20ms", "/delay/fixed:-5ms", "/delay/fixed:abc", "/delay/fixed:20", "/delay/uniform:30ms:10ms",
+                "/delay/uniform:10ms", "/delay/normal:20ms", "/delay/lognormal:20ms:x", "/delay/lognormal:0ms:0.5",
+                "/delay/lognormal:20ms:4", "/delay/exp:20ms:1", "/delay/fixed:9999999s", "/delay/fixed:20ms?x=1", "/delay/");
+    }
+
+    private void stream() throws Exception {
+        var response = http.get("/stream/5?interval=1ms&size=100");
+        expect(response.status() == 200 && response.body().length == 500, "/stream/5?size=100: %d with %d bytes",
+                response.status(), response.body().length);
+        for (int end = 99; end < response.body().length; end += 100) {
+            expect(response.body()[end] == '\n', "/stream/5?size=100: chunk %d does not end in a newline", end / 100 + 1);
+        }
+        var defaults = http.get("/stream/2?interval=0ms");
+        expect(defaults.status() == 200 && defaults.body().length == 2048, "/stream/2: %d with %d bytes (default size 1k)",
+                defaults.status(), defaults.body().length);
+        var none = http.get("/stream/0");
+        expect(none.status() == 200 && none.body().length == 0, "/stream/0: %d with %d bytes", none.status(), none.body().length);
+        try (var raw = http.raw()) {
+            raw.send("GET /stream/2?size=10&interval=0ms HTTP/1.1\r\nHost: verify\r\n\r\n");
+            var head = raw.readHead();
+            // keepalive=off: the server closes after the answer, and may end the body by closing instead
+            boolean closes = "close".equalsIgnoreCase(head.header("connection"));
+            expect(closes || "chunked".equalsIgnoreCase(head.header("transfer-encoding")), "/stream/2: not chunked: %s", head.headers());
+            expect(head.header("content-length") == null, "/stream/2: a Content-Length, so not streamed: %s", head.headers());
+        }
+        badInput("/stream/1001", "/stream/-1", "/stream/x", "/stream/1?size=65537", "/stream/1?size=0", "/stream/1?size=2m",
+                "/stream/1?interval=11s", "/stream/1?interval=-1ms", "/stream/1?interval=soon", "/stream/1?foo=1", "/stream/1?size=1&size=2");
+    }
+
+    private void events() throws Exception {
+        var response = http.get("/events?n=3&interval=1ms");
+        expect(response.status() == 200, "/events?n=3: %d %s", response.status(), response.text());
+        var type = response.header("content-type");
+        expect(type != null && type.startsWith("text/event-stream"), "/events: Content-Type %s", type);
+        expect(response.text().equals("id: 1\ndata: event 1 of 3\n\nid: 2\ndata: event 2 of 3\n\nid: 3\ndata: event 3 of 3\n\n"),
+                "/events?n=3: %s", response.text());
+        var resumed = http.get("/events?n=3&interval=1ms", "Last-Event-ID", "1");
+        expect(resumed.text().equals("id: 2\ndata: event 2 of 3\n\nid: 3\ndata: event 3 of 3\n\n"),
+                "/events?n=3 after Last-Event-ID 1: %s", resumed.text());
+        var past = http.get("/events?n=3", "Last-Event-ID", "7");
+        expect(past.status() == 200 && past.body().length == 0, "/events?n=3 after Last-Event-ID 7: %d %s", past.status(), past.text());
+        badInput("/events?n=1001", "/events?n=x", "/events?interval=20s", "/events?interval=1", "/events?id=3");
+        var badId = http.get("/events?n=1", "Last-Event-ID", "abc");
+        expect(badId.status() == 400 && badId.text().lines().count() == 1, "Last-Event-ID abc answered %d %s", badId.status(), badId.text());
+    }
+
+    private void noQueries() throws Exception {
+        for (var path : List.of("/status/200", "/status/404", "/delay/fixed:1ms", "/stream/1?size=1", "/events?n=1", "/delay/nope")) {
+            var count = http.get(path).header("x-query-count");
+            expect("0".equals(count), "%s: X-Query-Count %s", path, count);
+        }
+    }
+
+    /**
+     * Through a daemon's front (it answers /backends) the count is a backend's and the front's hang-up may reach it
+     * later, so only where the target answers itself.
+     */
+    private void hangUps() throws Exception {
+        if (http.get("/backends").status() == 200) {
+            return;
+        }
+        // a Servlet container frees a hung-up delay when it ends (see HangUps), so the delay is short and the bound loose
+        var failures = HangUps.check(http.base(), 50, "/delay/fixed:1s", Duration.ofSeconds(5));
+        failures.addAll(HangUps.check(http.base(), 50, "/stream/1000?interval=1s&size=10", Duration.ofSeconds(5)));
+        expect(failures.isEmpty(), "%s", String.join("; ", failures));
+    }
+
+    private void badInput(String... paths) throws Exception {
+        for (var bad : paths) {
+            var response = http.get(bad);
+            expect(response.status() == 400, "%s answered %d", bad, response.status());
+            expect(response.text().lines().count() == 1, "%s: not one line: %s", bad, response.text());
         }
     }
 }

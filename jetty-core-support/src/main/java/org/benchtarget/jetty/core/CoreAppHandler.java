@@ -40,7 +40,9 @@ public final class CoreAppHandler extends Handler.Wrapper {
         // Jetty began the request where it read it, before any wait for a pool thread: that is its arrival.
         var webRequest = new CoreWebRequest(request, request.getBeginNanoTime(), bodyDeadline);
         var match = app.resolve(webRequest.method(), webRequest.path());
-        if (app.mayBlock(match, webRequest)) {
+        // an asynchronous answer (/delay, /stream, /events) takes the Servlet path's async support: the pool thread
+        // only starts it, the fixture timer completes it
+        if (app.mayBlock(match, webRequest) || app.isAsync(match)) {
             getServer().getThreadPool().execute(() -> toPool(request, response, callback));
         } else {
             writer.write(response, app.handle(match, webRequest), callback);
