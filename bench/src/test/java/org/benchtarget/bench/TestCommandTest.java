@@ -37,7 +37,7 @@ class TestCommandTest {
 
         assertThat(run.exitValue()).as(output).isEqualTo(2);
         assertThat(output.lines()).hasSize(1);
-        assertThat(output).startsWith("bin/test: missing packages: maven wrk apache2-utils httperf curl chromium chromium-driver")
+        assertThat(output).startsWith("bin/test: missing packages: maven wrk apache2-utils httperf curl nghttp2-client chromium chromium-driver")
                 .contains("apt-get install maven wrk");
     }
 }
