@@ -35,7 +35,7 @@ public final class HangUps {
         try {
             asked = System.nanoTime();
             for (int i = 0; i < clients; i++) {
-                var socket = new Socket(base.getHost(), base.getPort());
+                var socket = ClientTransport.socket(base, 0); // plain or TLS, as the probe speaks (HTTP/1.1 either way)
                 sockets.add(socket);
                 socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: hangups\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             }
