@@ -2,12 +2,13 @@
 # loadscripts/protocols/compare.sh: undertow-nio against nginx over h2c (h2load -c64 -m10) and over TLS
 # (wrk keep-alive; ab -f without keep-alive: new handshakes a second), side by side, one certificate for both.
 # Pins the servers to CPU 0 and the load tools to CPU 1 (TARGET_CPU, LOAD_CPU). Run from the clone's root:
-#   loadscripts/protocols/compare.sh            # 3 rounds; prints each tool's summary line
+#   loadscripts/protocols/compare.sh            # 45 s warm-up, 3 rounds; prints each tool's summary line
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 target_cpu="${TARGET_CPU:-0}"
 load_cpu="${LOAD_CPU:-1}"
 rounds="${ROUNDS:-3}"
+warmup="${WARMUP:-45}"   # seconds of h2load per target before the rounds (a JIT-compiled server, not a cold one)
 dir="$(mktemp -d)"
 chmod 755 "$dir"   # nginx's workers (www-data when started as root) read the file from here
 pids=()
@@ -26,7 +27,7 @@ for port in 18081 18444 18082 18445; do
     for _ in $(seq 1 120); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 1; done
 done
 load() { taskset -c "$load_cpu" "$@"; }
-warm() { load h2load -c64 -m10 -D 15 "$1" > /dev/null; }
+warm() { load h2load -c64 -m10 -D "$warmup" "$1" > /dev/null; }
 warm http://127.0.0.1:18082/hello; warm https://127.0.0.1:18445/hello
 
 for round in $(seq 1 "$rounds"); do
