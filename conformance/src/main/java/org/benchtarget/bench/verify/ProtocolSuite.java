@@ -20,6 +20,18 @@ public final class ProtocolSuite {
      * @param http2    the checks' clients ask for HTTP/2 (h2 over TLS, h2c by Upgrade in the clear)
      * @param badInput also run the bad-input group (raw HTTP/1.1, over TLS when https)
      */
+    /**
+     * The suite over each protocol a target's tests check: h2 and HTTP/1.1 (bad input included) on its TLS port, whose
+     * certificate is {@code cacert}, and h2c on its cleartext port. Returns every failure, prefixed with its protocol.
+     */
+    public static List<String> overEachProtocol(URI tls, Path cacert, URI h2c) throws Exception {
+        var failures = new ArrayList<String>();
+        failures.addAll(failures(tls, cacert, true, false).stream().map(failure -> "over h2: " + failure).toList());
+        failures.addAll(failures(tls, cacert, false, true).stream().map(failure -> "over HTTP/1.1 and TLS: " + failure).toList());
+        failures.addAll(failures(h2c, null, true, false).stream().map(failure -> "over h2c: " + failure).toList());
+        return failures;
+    }
+
     public static List<String> failures(URI base, Path cacert, boolean http2, boolean badInput) throws Exception {
         ClientTransport.use(new ClientTransport(http2, cacert == null ? null : ClientTransport.trusting(cacert)));
         try {

@@ -48,20 +48,9 @@ class UndertowProtocolsIT {
     }
 
     @Test
-    void conformsOverH2() throws Exception {
-        var failures = ProtocolSuite.failures(URI.create("https://127.0.0.1:" + tls.port()), tls.app().tls().certFile(), true, false);
-        assertTrue(failures.isEmpty(), () -> "over h2:\n" + String.join("\n", failures));
-    }
-
-    @Test
-    void conformsOverHttp11WithTlsBadInputIncluded() throws Exception {
-        var failures = ProtocolSuite.failures(URI.create("https://127.0.0.1:" + tls.port()), tls.app().tls().certFile(), false, true);
-        assertTrue(failures.isEmpty(), () -> "over HTTP/1.1 and TLS:\n" + String.join("\n", failures));
-    }
-
-    @Test
-    void conformsOverH2c() throws Exception {
-        var failures = ProtocolSuite.failures(URI.create("http://127.0.0.1:" + h2c.port()), null, true, false);
-        assertTrue(failures.isEmpty(), () -> "over h2c:\n" + String.join("\n", failures));
+    void conformsOverH2Http11WithTlsAndH2c() throws Exception {
+        var failures = ProtocolSuite.overEachProtocol(URI.create("https://127.0.0.1:" + tls.port()), tls.app().tls().certFile(),
+                URI.create("http://127.0.0.1:" + h2c.port()));
+        assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
     }
 }
