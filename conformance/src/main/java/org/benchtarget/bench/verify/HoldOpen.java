@@ -74,13 +74,25 @@ public final class HoldOpen {
         System.exit(failed.get() == 0 ? 0 : 1);
     }
 
-    /** What {@link #measure} saw: the client's exit code and line, the most answers pending at once, RSS before and at its peak. */
-    public record Held(int exitCode, String output, double peakPending, long rssBefore, long rssPeak) {
+    /**
+     * What {@link #measure} saw: the client's exit code and line, the most answers pending at once, the target's RSS
+     * and thread count before (the warm-up's most) and at their peak.
+     */
+    public record Held(int exitCode, String output, double peakPending, long rssBefore, long rssPeak, long threadsBefore,
+                       long threadsPeak) {
         public long rssGrowth() {
             return rssPeak - rssBefore;
         }
 
-        /** Returns what falls short of the memory check: {@code clients} all pending at once, all 200, RSS growth under the bound. */
+        public long threadGrowth() {
+            return threadsPeak - threadsBefore;
+        }
+
+        /**
+         * Returns what falls short of the memory check: {@code clients} all pending at once, all 200, fewer than
+         * {@link #MAX_THREAD_GROWTH} threads more than the warm-up took (a thread held per delay would add thousands),
+         * RSS growth under the bound.
+         */
         public List<String> failures(int clients, long maxGrowthBytes) {
             var failures = new ArrayList<String>();
             if (exitCode != 0) {
@@ -88,6 +100,10 @@ public final class HoldOpen {
             }
             if (peakPending < clients * 0.9) {
                 failures.add("at most " + (long) peakPending + " of " + clients + " answers pending at once");
+            }
+            if (threadGrowth() >= MAX_THREAD_GROWTH) {
+                failures.add("threads grew by " + threadGrowth() + " (" + threadsBefore + " -> " + threadsPeak
+                        + "), the bound is " + MAX_THREAD_GROWTH);
             }
             if (rssGrowth() >= maxGrowthBytes) {
                 failures.add("RSS grew by " + rssGrowth() / 1024 + " KiB, the bound is " + maxGrowthBytes / 1024);
@@ -97,8 +113,9 @@ public final class HoldOpen {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d pending at most, RSS %,d -> %,d KiB (+%,d), client: %s",
-                    (long) peakPending, rssBefore / 1024, rssPeak / 1024, rssGrowth() / 1024, output);
+            return String.format(Locale.ROOT, "%,d pending at most, RSS %,d -> %,d KiB (+%,d), threads %d -> %d, client: %s",
+                    (long) peakPending, rssBefore / 1024, rssPeak / 1024, rssGrowth() / 1024, threadsBefore, threadsPeak,
+                    output);
         }
     }
 
@@ -110,22 +127,32 @@ public final class HoldOpen {
         var http = new HttpProbe(base);
         // A tenth first: the JIT, the heap's growth under a burst and the server's buffer pools are in the baseline,
         // the most RSS the warm-up took; what the other nine tenths add on top is what open delays cost.
-        long before = sample(http, serverPid, client(base, clients / 10, path, duration), new double[1]);
-        var peakPending = new double[1];
+        var warmUp = sample(http, serverPid, client(base, clients / 10, path, duration));
         var client = client(base, clients, path, duration);
-        long peakRss = Math.max(before, sample(http, serverPid, client, peakPending));
+        var peak = sample(http, serverPid, client);
         var output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        return new Held(client.exitValue(), output, peakPending[0], before, peakRss);
+        return new Held(client.exitValue(), output, peak.pending, warmUp.rss, Math.max(warmUp.rss, peak.rss),
+                warmUp.threads, Math.max(warmUp.threads, peak.threads));
     }
 
-    /** Samples the target's RSS and pending answers until {@code client} ends; returns the most RSS, puts the most pending in {@code peakPending[0]}. */
-    private static long sample(HttpProbe http, long serverPid, Process client, double[] peakPending) throws Exception {
-        long peakRss = rssBytes(serverPid);
+    /** A thread per held delay would add thousands; a pool growing to its bound adds at most a few hundred. */
+    public static final long MAX_THREAD_GROWTH = 500;
+
+    /** The most of each, sampled while a client ran. */
+    private record Peaks(double pending, long rss, long threads) {
+    }
+
+    /** Samples the target's RSS, threads and pending answers every 250 ms until {@code client} ends. */
+    private static Peaks sample(HttpProbe http, long serverPid, Process client) throws Exception {
+        double pending = 0;
+        long rss = procStatus(serverPid, "VmRSS:") * 1024;
+        long threads = procStatus(serverPid, "Threads:");
         while (!client.waitFor(250, TimeUnit.MILLISECONDS)) {
-            peakPending[0] = Math.max(peakPending[0], HangUps.gauge(http, "bench_fixture_pending"));
-            peakRss = Math.max(peakRss, rssBytes(serverPid));
+            pending = Math.max(pending, HangUps.gauge(http, "bench_fixture_pending"));
+            rss = Math.max(rss, procStatus(serverPid, "VmRSS:") * 1024);
+            threads = Math.max(threads, procStatus(serverPid, "Threads:"));
         }
-        return peakRss;
+        return new Peaks(pending, rss, threads);
     }
 
     private static Process client(URI base, int clients, String path, Duration duration) throws IOException {
@@ -134,14 +161,14 @@ public final class HoldOpen {
                 base.toString(), Integer.toString(clients), path, duration.toSeconds() + "s").redirectErrorStream(true).start();
     }
 
-    /** Returns a process's resident set size from /proc/PID/status (Linux). */
-    public static long rssBytes(long pid) throws IOException {
+    /** Returns the number on a line of /proc/PID/status (Linux), e.g. {@code VmRSS:} (in KiB) or {@code Threads:}. */
+    private static long procStatus(long pid, String field) throws IOException {
         for (var line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        throw new IOException("no VmRSS for process " + pid);
+        throw new IOException("no " + field + " for process " + pid);
     }
 
     /** Reads one answer with a Content-Length body; returns its status. */
