@@ -45,7 +45,7 @@ final class DbCommand implements Runnable {
                 }
             }
             if (settings.db().kind() == DbKind.H2 && settings.db().url().contains(":mem:")) {
-                throw new BenchException("db=h2 in memory lives inside the target process and is seeded at every start; "
+                throw new BenchException("the embedded H2 (db=h2 without db.url, or in memory) lives inside the target process and is seeded at every start; "
                         + "reset a PostgreSQL or H2 file database (--set db.url=...)");
             }
             long start = System.nanoTime();

@@ -4,6 +4,7 @@ import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.SettingsException;
 import org.benchtarget.db.DbConfig;
 import org.benchtarget.db.DbKind;
+import org.benchtarget.db.EmbeddedH2;
 import org.h2.tools.Server;
 
 import java.security.SecureRandom;
@@ -17,8 +18,9 @@ import java.util.UUID;
 /**
  * The one database every backend uses. PostgreSQL, or an H2 URL that already names a server
  * ({@code jdbc:h2:tcp:}, {@code AUTO_SERVER=TRUE}), is used as given. The embedded default
- * ({@code db=h2} with no URL) becomes "H2-shared": an in-memory H2 database held by this process
- * and served to the backends by H2's TCP server on loopback, with a random password. Any other
+ * ({@code db=h2} with no URL) becomes "H2-shared": an H2 database held by this process (a file in its temporary
+ * folder, as {@link EmbeddedH2} keeps the single target's) and served to the backends by H2's TCP server on loopback,
+ * with a random password. Any other
  * H2 URL would give each backend a private database, so it stops the start.
  */
 final class SharedDatabase implements AutoCloseable {
@@ -51,12 +53,14 @@ final class SharedDatabase implements AutoCloseable {
         try {
             var name = "benchtarget-daemon-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
             var password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            // The holder connection creates the in-memory database and keeps it alive while the daemon runs.
-            var holder = DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", password);
+            // The holder connection creates the database and keeps it open while the daemon runs.
+            var local = EmbeddedH2.fileUrl(name);
+            var holder = DriverManager.getConnection(local, "sa", password);
             // No -tcpAllowOthers: H2 refuses connections that are not from this machine.
             var server = Server.createTcpServer("-tcpPort", "0").start();
             // Backends starting together wait for each other's migration check instead of failing after H2's default 1 s.
-            var url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + name + ";LOCK_TIMEOUT=30000";
+            var path = local.substring("jdbc:h2:file:".length(), local.indexOf(';'));
+            var url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + path + ";LOCK_TIMEOUT=30000";
             return new SharedDatabase(new DbConfig(DbKind.H2, url, "sa", password, db.poolSize()), server, holder);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start the shared H2 server: " + e.getMessage(), e);
@@ -80,7 +84,7 @@ final class SharedDatabase implements AutoCloseable {
             try {
                 holder.close();
             } catch (SQLException ignored) {
-                // the in-memory database goes with this process anyway
+                // the database's folder goes with this process anyway
             }
         }
     }

@@ -14,7 +14,7 @@ public final class Database {
     public static HikariDataSource open(DbConfig config, Consumer<HikariConfig> customizer) {
         var hikari = new HikariConfig();
         hikari.setPoolName("bench-db");
-        hikari.setJdbcUrl(config.url());
+        hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         // A fixed-size pool: connections are opened once, not while the load runs

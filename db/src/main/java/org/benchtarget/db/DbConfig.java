@@ -8,7 +8,10 @@ import java.util.Objects;
  */
 public record DbConfig(DbKind kind, String url, String user, String password, int poolSize) {
 
-    /** The embedded default: one in-memory H2 database per process, kept while the process lives. */
+    /**
+     * The embedded default: one H2 database per process, kept while the process lives. {@link Database} opens it as a
+     * file in a temporary folder ({@link EmbeddedH2}), so stored rows do not fill the heap; the URL names it here.
+     */
     public static final String DEFAULT_H2_URL = "jdbc:h2:mem:benchtarget;DB_CLOSE_DELAY=-1";
 
     public DbConfig {
@@ -23,6 +26,11 @@ public record DbConfig(DbKind kind, String url, String user, String password, in
 
     public static DbConfig h2(String url, int poolSize) {
         return new DbConfig(DbKind.H2, url, "sa", "", poolSize);
+    }
+
+    /** Returns the URL to connect to: the embedded default's is a file of this process (see {@link EmbeddedH2}). */
+    public String jdbcUrl() {
+        return url.equals(DEFAULT_H2_URL) ? EmbeddedH2.fileUrl("benchtarget") : url;
     }
 
     /** Returns kind and URL without credentials, for logs and /info. */

@@ -16,7 +16,7 @@ public final class Migrations {
      */
     public static void migrate(DbConfig config) {
         Flyway.configure()
-                .dataSource(config.url(), config.user(), config.password())
+                .dataSource(config.jdbcUrl(), config.user(), config.password())
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();

@@ -39,7 +39,7 @@ public enum Knob {
     HTTP2("http2", "off", "on: HTTP/2 as well as HTTP/1.1 on the port: h2 via ALPN when tls=on, h2c (prior knowledge and Upgrade: h2c) when tls=off", "on", "off"),
     KEEPALIVE("keepalive", "on", "keep connections open between requests (HTTP/1.0 and 1.1)", "on", "off"),
     DB("db", "h2", "h2: embedded in-memory (nothing to install); postgres: a PostgreSQL server", "h2", "postgres"),
-    DB_URL("db.url", "", "JDBC URL; default jdbc:h2:mem:benchtarget, or jdbc:postgresql://127.0.0.1:5432/benchtarget"),
+    DB_URL("db.url", "", "JDBC URL; default an H2 file in a temporary folder of the target, or jdbc:postgresql://127.0.0.1:5432/benchtarget"),
     DB_USER("db.user", "", "database user; default sa (h2) or benchtarget (postgres)"),
     DB_PASSWORD("db.password", "", "database password; default empty (h2) or benchtarget (postgres); never shown"),
     DB_POOL("db.pool", "8", "connections in the pool (fixed size)"),

@@ -63,7 +63,7 @@ public final class SoakDatabase implements AutoCloseable {
 
     /** Returns a new connection to {@code db} (the caller closes it). */
     public static Connection connect(DbConfig db) throws SQLException {
-        return DriverManager.getConnection(db.url(), db.user(), db.password());
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
     }
 
     private Connection admin() throws SQLException {
