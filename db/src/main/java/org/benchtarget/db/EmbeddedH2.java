@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
  * Where the embedded default database keeps its data: an H2 file in a temporary folder of this process, deleted when
@@ -13,8 +12,15 @@ import java.util.stream.Stream;
  * completes thousands of surveys a minute and filled a 128 MB heap within minutes. On file, H2 keeps only its page
  * cache on the heap (a share of -Xmx) and the data set stays small enough (ten rows for /db, the seeded users and
  * surveys) to be served from that cache.
+ *
+ * <p>Both the database and its files outlive the target's graceful stop: H2 would otherwise close the database in a
+ * shutdown hook of its own, beside the one that drains in-flight requests, and answer them 500 (a container stopped
+ * under load did). The files are deleted by {@link java.io.File#deleteOnExit()}, which the JVM runs after every
+ * shutdown hook has finished.
  */
 public final class EmbeddedH2 {
+    /** The files H2 2.x keeps for a database: the store, and the trace it writes on errors. */
+    private static final List<String> FILE_SUFFIXES = List.of(".mv.db", ".trace.db");
     private static Path folder;
 
     private EmbeddedH2() {
@@ -25,8 +31,14 @@ public final class EmbeddedH2 {
         if (folder == null) {
             folder = createFolder();
         }
-        // DB_CLOSE_DELAY=-1: open while the process lives, as the in-memory default was, whatever the pool does.
-        return "jdbc:h2:file:" + folder.resolve(name) + ";DB_CLOSE_DELAY=-1";
+        var base = folder.resolve(name);
+        // deleted in reverse order of registration: the files first, the folder (registered when made) last
+        for (var suffix : FILE_SUFFIXES) {
+            base.resolveSibling(name + suffix).toFile().deleteOnExit();
+        }
+        // DB_CLOSE_DELAY=-1: open while the process lives, as the in-memory default was, whatever the pool does;
+        // DB_CLOSE_ON_EXIT=FALSE: not closed under the requests a graceful stop is still answering.
+        return "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Returns the folder the files live in, for tests; null before the first use. */
@@ -37,19 +49,11 @@ public final class EmbeddedH2 {
     private static Path createFolder() {
         try {
             var made = Files.createTempDirectory("benchtarget-h2-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(made), "embedded-h2-cleanup"));
+            made.toFile().deleteOnExit();
             return made;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a folder for the embedded H2 database under "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder: the system clears what is left
         }
     }
 }

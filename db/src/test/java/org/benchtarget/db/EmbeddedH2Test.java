@@ -35,6 +35,6 @@ class EmbeddedH2Test {
     @Test
     void namedDatabasesLiveInTheSameFolder() {
         var url = EmbeddedH2.fileUrl("other");
-        assertThat(url).isEqualTo("jdbc:h2:file:" + EmbeddedH2.folder().resolve("other") + ";DB_CLOSE_DELAY=-1");
+        assertThat(url).isEqualTo("jdbc:h2:file:" + EmbeddedH2.folder().resolve("other") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
     }
 }
