@@ -22,6 +22,11 @@ public final class TargetLauncher {
      * supervisor): when that process is gone, even killed, this one stops too, so no JVM is left behind.
      */
     public static final String SUPERVISOR_PID = "benchtarget.supervisor.pid";
+    /**
+     * System property: on a daemon's backend, the front's {@code tls} and {@code http2} (e.g. {@code tls=on,http2=on}):
+     * the front terminates them and the backend speaks cleartext HTTP/1.1, but {@code /info} says what clients get.
+     */
+    public static final String FRONT_PROTOCOLS = "benchtarget.front.protocols";
     /** System property: where the jar of daemon mode's {@code backend} is, when it is not the front's own jar. */
     public static final String BACKEND_JAR = "benchtarget.backend.jar";
     /**

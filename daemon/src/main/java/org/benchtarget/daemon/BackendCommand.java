@@ -20,9 +20,13 @@ import java.util.Set;
  * settings, each once. Credentials go in the environment, never on the command line (ps shows it).
  */
 record BackendCommand(List<String> command, Map<String, String> environment) {
-    /** Knobs a backend gets from the supervisor, not from the daemon's values. */
+    /**
+     * Knobs a backend gets from the supervisor, not from the daemon's values. The front terminates TLS and HTTP/2:
+     * backends speak HTTP/1.1 in the clear on loopback (or a Unix socket), as behind nginx or mod_wsgi.
+     */
     private static final Set<Knob> OWN = EnumSet.of(Knob.TARGET, Knob.MODE, Knob.HOST, Knob.PORT,
-            Knob.DB, Knob.DB_URL, Knob.DB_USER, Knob.DB_PASSWORD, Knob.SECRET, Knob.WINDOW_TOKEN);
+            Knob.DB, Knob.DB_URL, Knob.DB_USER, Knob.DB_PASSWORD, Knob.SECRET, Knob.WINDOW_TOKEN,
+            Knob.TLS, Knob.TLS_CERT, Knob.TLS_KEY, Knob.HTTP2);
 
     /** {@code socket}: proxy=uds's Unix socket for this backend, or null. */
     static BackendCommand of(Settings settings, BackendLaunch launch, Path jar, DbConfig db, int port, Path socket, int index) {
@@ -31,6 +35,7 @@ record BackendCommand(List<String> command, Map<String, String> environment) {
         command.addAll(launch.jvmOptions());
         command.add("-D" + TargetLauncher.SUPERVISOR_PID + "=" + ProcessHandle.current().pid());
         command.add("-D" + ServedBy.BACKEND_INDEX + "=" + index);
+        command.add("-D" + TargetLauncher.FRONT_PROTOCOLS + "=tls=" + settings.effective().get(Knob.TLS) + ",http2=" + settings.effective().get(Knob.HTTP2));
         if (socket != null) {
             command.add("-D" + TargetLauncher.UNIX_SOCKET + "=" + socket);
         }
@@ -39,7 +44,7 @@ record BackendCommand(List<String> command, Map<String, String> environment) {
         command.add(settings.profile());
         var sets = new ArrayList<String>(List.of(
                 "target=" + settings.daemon().backend().knobValue(), "mode=in-process", "host=127.0.0.1", "port=" + port,
-                "db=" + db.kind().knobValue(), "db.url=" + db.url(), "db.user=" + db.user()));
+                "db=" + db.kind().knobValue(), "db.url=" + db.url(), "db.user=" + db.user(), "tls=off", "http2=off"));
         for (var knob : Knob.values()) {
             if (!OWN.contains(knob)) {
                 sets.add(knob.key() + "=" + settings.effective().get(knob));

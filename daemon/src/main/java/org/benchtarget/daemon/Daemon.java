@@ -4,6 +4,8 @@ import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.config.TargetSupport;
+import org.benchtarget.core.config.TlsSettings;
+import org.benchtarget.core.tls.ServerTls;
 import org.benchtarget.daemon.front.Front;
 
 import java.util.EnumSet;
@@ -33,13 +35,19 @@ public final class Daemon implements AutoCloseable {
         SUPPORT.check(settings);
         UnixSockets.check(settings);
         Front.check(settings);
+        // first: a bad certificate stops the start before any backend runs
+        var tlsSettings = TlsSettings.of(settings);
+        var tls = tlsSettings.enabled() ? ServerTls.create(tlsSettings, settings.host()) : null;
+        if (tls != null) {
+            System.out.println(tls.describe());
+        }
         var database = SharedDatabase.open(settings);
         Supervisor supervisor = null;
         try {
             supervisor = Supervisor.start(settings, launch, database.forBackends());
             var uris = supervisor.snapshot().stream().map(Backend.Snapshot::uri).toList();
             var listing = new Listing(supervisor, database.describe());
-            var front = Front.start(settings, uris, listing::render);
+            var front = Front.start(settings, tls, uris, listing::render);
             listing.front = front;
             supervisor.attach(front);
             front.backendUp(uris.get(0)); // refreshes what nginx serves as /backends now that the front is known

@@ -19,6 +19,15 @@ class BackendCommandTest {
     private static final BackendLaunch LAUNCH = new BackendLaunch("/jdk/bin/java", List.of("-Xmx64m"), Map.of("undertow", Path.of("/x/undertow.jar")));
 
     @Test
+    void theFrontTerminatesTlsAndHttp2BackendsSpeakHttp11InTheClear() {
+        var settings = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("tls=on", "http2=on"));
+        var db = new DbConfig(DbKind.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/b", "bench", "", 4);
+        var sets = sets(BackendCommand.of(settings, LAUNCH, Path.of("/x/undertow.jar"), db, 41234, null, 0).command());
+        assertThat(sets).contains("tls=off", "http2=off").doesNotContain("tls=on", "http2=on");
+        assertThat(sets.stream().map(set -> set.substring(0, set.indexOf('='))).distinct().count()).as("each knob once").isEqualTo(sets.size());
+    }
+
+    @Test
     void backendRunsInProcessOnLoopbackWithEveryOtherKnobOnceAndNoCredentialsInArgs() {
         var settings = SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("gzip=on", "secret=s3cr3t", "threads=7"));
         var db = new DbConfig(DbKind.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/b", "bench", "hunter2", 4);

@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
  * for it and no hook between accept and ALPN: the listener's accepting channel gets an accept listener that arms a
  * timer on the connection's IO thread, then hands the connection to Undertow's own open listener.
  */
-final class HandshakeDeadline {
+public final class HandshakeDeadline {
     private HandshakeDeadline() {
     }
 
-    static void apply(Undertow undertow, Duration deadline) {
+    public static void apply(Undertow undertow, Duration deadline) {
         long millis = deadline.toMillis();
         for (var listener : undertow.getListenerInfo()) {
             if (!"https".equals(listener.getProtcol())) {

@@ -39,14 +39,22 @@ public record TlsSettings(boolean enabled, Path cert, Path key, boolean http2) {
                     + " given alone: give tls.cert and tls.key together, or neither (a self-signed certificate)");
         }
         var mode = values.get(Knob.MODE);
-        if ((enabled || values.get(Knob.HTTP2).equals("on")) && (mode.equals("daemon") || mode.equals("ceiling"))) {
-            throw new SettingsException((enabled ? "tls=on" : "http2=on") + ": not in mode=" + mode
-                    + " (its front and bare servers speak cleartext HTTP/1.1); the in-process *-tls, *-h2 and *-h2c profiles do");
+        boolean http2 = values.get(Knob.HTTP2).equals("on");
+        if ((enabled || http2) && mode.equals("ceiling")) {
+            throw new SettingsException((enabled ? "tls=on" : "http2=on") + ": not in mode=ceiling"
+                    + " (the bare servers speak cleartext HTTP/1.1); the in-process and daemon *-tls, *-h2 and *-h2c profiles do");
+        }
+        // In daemon mode the front terminates TLS and h2; its backends speak HTTP/1.1 in the clear behind it. h2c at the
+        // front is refused: nginx 1.22 serves only h2 on an h2c port (no HTTP/1.1 beside it), and through the Undertow
+        // front a rapid reset of h2c streams left the front answering 503 to other clients afterwards.
+        if (http2 && !enabled && mode.equals("daemon")) {
+            throw new SettingsException("http2=on with tls=off (h2c): not in mode=daemon (the fronts serve h2 over TLS only); "
+                    + "use tls=on, or an in-process *-h2c profile");
         }
         if (!enabled || cert.isEmpty()) {
-            return new TlsSettings(enabled, null, null, values.get(Knob.HTTP2).equals("on"));
+            return new TlsSettings(enabled, null, null, http2);
         }
-        return new TlsSettings(true, readable(Knob.TLS_CERT, cert), readable(Knob.TLS_KEY, key), values.get(Knob.HTTP2).equals("on"));
+        return new TlsSettings(true, readable(Knob.TLS_CERT, cert), readable(Knob.TLS_KEY, key), http2);
     }
 
     private static Path readable(Knob knob, String text) {

@@ -1,6 +1,7 @@
 package org.benchtarget.core.ops;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import org.benchtarget.core.TargetLauncher;
 import org.benchtarget.core.config.Knob;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.web.WebResult;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +40,19 @@ public final class Info {
         server.put(key, value);
     }
 
+    /** On a daemon's backend: the front's tls and http2, which clients get (see {@link TargetLauncher#FRONT_PROTOCOLS}). */
+    private static Map<String, String> frontProtocols() {
+        var given = System.getProperty(TargetLauncher.FRONT_PROTOCOLS, "");
+        var protocols = new HashMap<String, String>();
+        for (var pair : given.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                protocols.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return protocols;
+    }
+
     public WebResult render() {
         var out = new ByteArrayOutputStream(1024);
         try (var json = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
@@ -54,9 +69,10 @@ public final class Info {
             json.writeStringField("keepalive", settings.keepalive() ? "on" : "off");
             json.writeStringField("db", settings.db().kind().knobValue());
             json.writeObjectFieldStart("knobs");
+            var front = frontProtocols();
             for (var knob : Knob.values()) {
                 if (knob != Knob.DB_PASSWORD && knob != Knob.DB_URL && knob != Knob.SECRET && knob != Knob.WINDOW_TOKEN) {
-                    json.writeStringField(knob.key(), settings.effective().get(knob));
+                    json.writeStringField(knob.key(), front.getOrDefault(knob.key(), settings.effective().get(knob)));
                 }
             }
             json.writeStringField(Knob.DB_URL.key(), settings.db().describe().substring(settings.db().kind().knobValue().length() + 1));

@@ -16,6 +16,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -28,6 +29,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -54,10 +56,13 @@ import java.util.Set;
  * Immutable once made.
  *
  * @param certFile    the certificate's PEM file (the given one, or the one written for a self-signed certificate)
+ * @param keyFile     the private key's PEM file (the given one, or one written, readable by this user only, for a
+ *                    self-signed certificate): for fronts that are processes of their own (nginx, HAProxy)
  * @param fingerprint SHA-256 of the certificate, upper-case hex pairs separated by colons (as openssl prints it)
  * @param spkiSha256  base64 SHA-256 of the public key: Chromium's {@code --ignore-certificate-errors-spki-list}
  */
-public record ServerTls(SSLContext context, X509Certificate certificate, Path certFile, String fingerprint, String spkiSha256) {
+public record ServerTls(SSLContext context, X509Certificate certificate, Path certFile, Path keyFile, String fingerprint,
+                        String spkiSha256) {
     /** TLS 1.2 and 1.3 only (the JDK's defaults too, set explicitly so that a java.security edit cannot widen them). */
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     /** Sessions kept for resumption (TLS 1.2 IDs; 1.3 tickets are stateless) and how long. */
@@ -73,7 +78,7 @@ public record ServerTls(SSLContext context, X509Certificate certificate, Path ce
                 return selfSigned(host);
             }
             var chain = readChain(tls.cert());
-            return of(readKey(tls.key()), chain, tls.cert());
+            return of(readKey(tls.key()), chain, tls.cert(), tls.key());
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof SettingsException settings) {
                 throw settings;
@@ -87,7 +92,8 @@ public record ServerTls(SSLContext context, X509Certificate certificate, Path ce
         return "tls: certificate " + certificate.getSubjectX500Principal().getName() + " (" + certFile + "), SHA-256 " + fingerprint;
     }
 
-    private static ServerTls of(PrivateKey key, List<X509Certificate> chain, Path certFile) throws GeneralSecurityException, IOException {
+    private static ServerTls of(PrivateKey key, List<X509Certificate> chain, Path certFile, Path keyFile)
+            throws GeneralSecurityException, IOException {
         var store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("server", key, NO_PASSWORD, chain.toArray(X509Certificate[]::new));
@@ -102,7 +108,7 @@ public record ServerTls(SSLContext context, X509Certificate certificate, Path ce
         var digest = MessageDigest.getInstance("SHA-256");
         var fingerprint = HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest.digest(leaf.getEncoded()));
         var spki = Base64.getEncoder().encodeToString(digest.digest(leaf.getPublicKey().getEncoded()));
-        return new ServerTls(context, leaf, certFile, fingerprint, spki);
+        return new ServerTls(context, leaf, certFile, keyFile, fingerprint, spki);
     }
 
     private static ServerTls selfSigned(String host) throws GeneralSecurityException, IOException {
@@ -128,14 +134,23 @@ public record ServerTls(SSLContext context, X509Certificate certificate, Path ce
             throw new GeneralSecurityException(e);
         }
         var certificate = new JcaX509CertificateConverter().getCertificate(holder);
-        var file = Files.createTempFile("benchtarget-tls-" + ProcessHandle.current().pid() + "-", ".pem");
+        var prefix = "benchtarget-tls-" + ProcessHandle.current().pid() + "-";
+        var file = Files.createTempFile(prefix, ".pem");
+        var keyFile = Files.createTempFile(prefix, ".key", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         file.toFile().deleteOnExit();
+        keyFile.toFile().deleteOnExit();
+        Files.writeString(file, pem(certificate), StandardCharsets.US_ASCII);
+        // PKCS#8 ("PRIVATE KEY"), which nginx, HAProxy, openssl and this class's own reader all take
+        Files.writeString(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate()), StandardCharsets.US_ASCII);
+        return of(pair.getPrivate(), List.of(certificate), file, keyFile);
+    }
+
+    private static String pem(Object item) throws IOException {
         var pem = new StringWriter();
         try (var writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(certificate);
+            writer.writeObject(item);
         }
-        Files.writeString(file, pem.toString(), StandardCharsets.US_ASCII);
-        return of(pair.getPrivate(), List.of(certificate), file);
+        return pem.toString();
     }
 
     /** localhost, the loopback addresses, the listen host and, for a wildcard one, this machine's name. */

@@ -29,8 +29,13 @@ public final class Cookies {
         }
         var headers = new ArrayList<Header>(result.headers().size());
         for (var header : result.headers()) {
-            headers.add(header.name().equalsIgnoreCase("Set-Cookie") ? new Header(header.name(), header.value() + "; Secure") : header);
+            headers.add(header.name().equalsIgnoreCase("Set-Cookie") ? new Header(header.name(), secure(header.value())) : header);
         }
         return new WebResult(result.status(), result.contentType(), headers, result.body());
+    }
+
+    /** Returns a Set-Cookie value marked {@code Secure} (once): also for a daemon front that terminates TLS. */
+    public static String secure(String setCookie) {
+        return setCookie.toLowerCase(java.util.Locale.ROOT).matches(".*;\\s*secure\\s*(;.*)?") ? setCookie : setCookie + "; Secure";
     }
 }

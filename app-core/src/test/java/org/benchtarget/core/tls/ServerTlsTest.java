@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -36,6 +37,11 @@ class ServerTlsTest {
         assertThat(tls.fingerprint()).isEqualTo(sha);
         assertThat(tls.describe()).contains(tls.certFile().toString(), sha);
         assertThat(tls.context().getServerSessionContext().getSessionCacheSize()).isPositive();
+        // the key, for nginx and HAProxy fronts: a PEM file only this user can read, that signs for the certificate
+        assertThat(Files.getPosixFilePermissions(tls.keyFile())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(tls.keyFile())).startsWith("-----BEGIN PRIVATE KEY-----");
+        var fromFile = ServerTls.create(tls("tls=on", "tls.cert=" + tls.certFile(), "tls.key=" + tls.keyFile()), "127.0.0.2");
+        assertThat(fromFile.fingerprint()).isEqualTo(tls.fingerprint());
     }
 
     @Test
@@ -49,6 +55,7 @@ class ServerTlsTest {
         var tls = ServerTls.create(tls("tls=on", "tls.cert=" + cert, "tls.key=" + key), "0.0.0.0");
         assertThat(tls.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=bench.example");
         assertThat(tls.certFile()).isEqualTo(cert);
+        assertThat(tls.keyFile()).isEqualTo(key);
     }
 
     @Test
@@ -60,8 +67,9 @@ class ServerTlsTest {
         var notPem = Files.writeString(dir.resolve("not.pem"), "hello\n");
         assertThatThrownBy(() -> ServerTls.create(tls("tls=on", "tls.cert=" + notPem, "tls.key=" + notPem), "0.0.0.0"))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("no CERTIFICATE block");
-        assertThatThrownBy(() -> TlsSettings.of(SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("tls=on"))))
-                .isInstanceOf(SettingsException.class).hasMessageStartingWith("tls=on: not in mode=daemon");
+        assertThat(TlsSettings.of(SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("tls=on", "http2=on"))).http2()).isTrue();
+        assertThatThrownBy(() -> TlsSettings.of(SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("front=haproxy", "http2=on"))))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("http2=on with tls=off (h2c): not in mode=daemon");
         assertThatThrownBy(() -> TlsSettings.of(SettingsParser.parse("ceiling-undertow", Map.of(), List.of("http2=on"))))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("http2=on: not in mode=ceiling");
         assertThatThrownBy(() -> tls("tls=maybe")).isInstanceOf(SettingsException.class).hasMessage("tls=maybe: expected one of on, off");

@@ -14,13 +14,6 @@ public final class ProtocolSuite {
     }
 
     /**
-     * Returns "name: detail" of each failed check (empty when all passed).
-     *
-     * @param cacert   the target's certificate (PEM) when {@code base} is https, else null
-     * @param http2    the checks' clients ask for HTTP/2 (h2 over TLS, h2c by Upgrade in the clear)
-     * @param badInput also run the bad-input group (raw HTTP/1.1, over TLS when https)
-     */
-    /**
      * The suite over each protocol a target's tests check: h2 and HTTP/1.1 (bad input included) on its TLS port, whose
      * certificate is {@code cacert}, and h2c on its cleartext port. Returns every failure, prefixed with its protocol.
      */
@@ -32,6 +25,13 @@ public final class ProtocolSuite {
         return failures;
     }
 
+    /**
+     * Returns "name: detail" of each failed check (empty when all passed).
+     *
+     * @param cacert   the target's certificate (PEM) when {@code base} is https, else null
+     * @param http2    the checks' clients ask for HTTP/2 (h2 over TLS, h2c by Upgrade in the clear)
+     * @param badInput also run the bad-input group (raw HTTP/1.1, over TLS when https)
+     */
     public static List<String> failures(URI base, Path cacert, boolean http2, boolean badInput) throws Exception {
         ClientTransport.use(new ClientTransport(http2, cacert == null ? null : ClientTransport.trusting(cacert)));
         try {

@@ -1,6 +1,7 @@
 package org.benchtarget.daemon.front;
 
 import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.tls.ServerTls;
 
 import java.net.URI;
 import java.util.List;
@@ -13,12 +14,16 @@ import java.util.function.Supplier;
  */
 public interface Front extends AutoCloseable {
 
-    /** Starts the front named by {@code front=}; {@code listing} renders {@code GET /backends} (JSON). */
-    static Front start(Settings settings, List<URI> backends, Supplier<String> listing) {
+    /**
+     * Starts the front named by {@code front=}; {@code listing} renders {@code GET /backends} (JSON). {@code tls}
+     * non-null (tls=on): the front terminates TLS (and h2 via ALPN with http2=on) and marks cookies Secure; the
+     * backends behind it speak HTTP/1.1 in the clear.
+     */
+    static Front start(Settings settings, ServerTls tls, List<URI> backends, Supplier<String> listing) {
         return switch (settings.daemon().front()) {
-            case UNDERTOW -> UndertowFront.start(settings, backends, listing);
-            case NGINX -> NginxFront.start(settings, backends, listing);
-            case HAPROXY -> HaproxyFront.start(settings, backends.stream().map(backend -> address(backend, "")).toList(), listing);
+            case UNDERTOW -> UndertowFront.start(settings, tls, backends, listing);
+            case NGINX -> NginxFront.start(settings, tls, backends, listing);
+            case HAPROXY -> HaproxyFront.start(settings, tls, backends.stream().map(backend -> address(backend, "")).toList(), listing);
         };
     }
 

@@ -6,6 +6,7 @@ import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.fixture.Manifest;
 import org.benchtarget.core.haproxy.HaproxyConf;
+import org.benchtarget.core.tls.ServerTls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ final class HaproxyFront implements Front {
     private static final List<String> PLACES = List.of("/usr/sbin/haproxy", "/usr/local/sbin/haproxy");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final String TEXT = "\"text/plain; charset=utf-8\"";
+    private static final String CERT_AND_KEY = "cert-and-key.pem";
 
     private final ChildFronts.Child child;
     private final ListingServer listing;
@@ -43,14 +45,18 @@ final class HaproxyFront implements Front {
         return ChildFronts.binary("haproxy", PLACES);
     }
 
-    static HaproxyFront start(Settings settings, List<String> backends, Supplier<String> listing) {
+    static HaproxyFront start(Settings settings, ServerTls tls, List<String> backends, Supplier<String> listing) {
         var haproxy = binary();
         var server = "benchtarget-" + settings.target();
         var listingServer = ListingServer.start(listing, server);
         try {
             var dir = ChildFronts.workDir("benchtarget-haproxy-");
             int port = ChildFronts.portOrFree(settings.host(), settings.port());
-            var shape = FrontShape.of(settings, port);
+            var shape = FrontShape.of(settings, tls, port);
+            if (tls != null) {
+                // HAProxy reads certificate and key from one file; it lives in the private directory, removed on stop
+                Files.writeString(dir.resolve(CERT_AND_KEY), Files.readString(tls.certFile()) + Files.readString(tls.keyFile()));
+            }
             var config = dir.resolve("haproxy.cfg");
             Files.writeString(config, config(dir, shape, server, backends, StaticFiles.load(BuildInfo.load().time()), listingServer.port()));
             var process = new ProcessBuilder(haproxy, "-db", "-f", config.toString())
@@ -100,6 +106,10 @@ final class HaproxyFront implements Front {
                 "http-after-response set-header Server " + server + " unless { res.hdr(server) -m found }",
                 "http-after-response set-header Date \"%[date,http_date]\" unless { res.hdr(date) -m found }"));
         frontend.addAll(after);
+        if (shape.tls() != null) {
+            frontend.add("# over TLS the backends' cookies (set over cleartext HTTP behind the front) are marked Secure");
+            frontend.add("http-response replace-header Set-Cookie '^(.*)$' '\\1; Secure'"); // single quotes: no $ expansion
+        }
         if (shape.gzip()) {
             frontend.addAll(List.of("compression algo gzip", "compression type text/css text/javascript image/svg+xml"));
         }
@@ -116,7 +126,9 @@ final class HaproxyFront implements Front {
                         "tune.bufsize " + Math.max(16_384, limits.maxHeaderBytes() + 1024)))
                 .defaults(errors(limits))
                 .timeouts(limits.idleTimeout().toMillis() + "ms", shape.timeout().toMillis() + "ms", "65s")
-                .bind(listen + ":" + shape.port())
+                // in the clear HAProxy also takes h2c by prior knowledge on the same port
+                .bind(listen + ":" + shape.port() + (shape.tls() == null ? "" : " ssl crt " + dir.resolve(CERT_AND_KEY)
+                        + " ssl-min-ver TLSv1.2 alpn " + (shape.http2() ? "h2,http/1.1" : "http/1.1")))
                 .frontend(frontend)
                 .backend("backends", List.of("# a backend killed under a kept-alive connection: a GET is sent again to another, a POST is not",
                         "retry-on conn-failure empty-response", "http-request disable-l7-retry unless METH_GET || METH_HEAD",

@@ -21,12 +21,15 @@ import org.benchtarget.core.BuildInfo;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.fixture.Manifest;
+import org.benchtarget.core.tls.ServerTls;
+import org.benchtarget.core.web.Cookies;
 import org.benchtarget.core.web.HttpDate;
 import org.benchtarget.core.web.HttpProblem;
 import org.benchtarget.core.web.SecurityHeaders;
 import org.benchtarget.undertow.ServerOptions;
 import org.benchtarget.undertow.ResultWriter;
 import org.benchtarget.undertow.GracefulStop;
+import org.benchtarget.undertow.HandshakeDeadline;
 import org.xnio.Options;
 
 import java.net.InetSocketAddress;
@@ -67,7 +70,8 @@ final class UndertowFront implements Front {
         this.shutdownMillis = shutdownMillis;
     }
 
-    static UndertowFront start(Settings settings, List<URI> backends, Supplier<String> listing) {
+    static UndertowFront start(Settings settings, ServerTls tls, List<URI> backends, Supplier<String> listing) {
+        QuietAbandonedProxyRequests.install();
         var balancer = new LoadBalancingProxyClient()
                 .setConnectionsPerThread(connectionsPerIoThread(settings))
                 .setSoftMaxConnectionsPerThread(connectionsPerIoThread(settings))
@@ -96,16 +100,19 @@ final class UndertowFront implements Front {
         HttpHandler buffered = new BodyDeadline(new RequestBufferingHandler(proxy, settings.limits().maxBodyBytes() / MIN_BUFFER_BYTES + 1),
                 settings.limits().idleTimeout());
         var graceful = new GracefulStop(stamped(router(files, buffered, windows, listing, server, date, settings.keepalive(),
-                settings.limits().maxBodyBytes()), settings.fixture().manifest() ? Manifest.of(settings) : null), server);
+                settings.limits().maxBodyBytes()), settings.fixture().manifest() ? Manifest.of(settings) : null, tls != null), server);
         // with bodies buffered at the front, a stalled body times out here, before any backend saw it
         // the request line reaches the backend as the client wrote it (DECODE_URL off): the backend's parser judges it
-        var undertow = ServerOptions.builder(settings)
+        var undertow = ServerOptions.builder(settings, tls)
                 .setWorkerThreads(FRONT_WORKER_THREADS)
                 .setHandler(graceful)
                 .build();
         front[0] = new UndertowFront(undertow, graceful, balancer, settings.shutdownTimeout().toMillis());
         backends.forEach(front[0]::backendUp);
         undertow.start();
+        if (tls != null) {
+            HandshakeDeadline.apply(undertow, settings.limits().idleTimeout());
+        }
         return front[0];
     }
 
@@ -116,9 +123,10 @@ final class UndertowFront implements Front {
 
     /**
      * Every answer, the front's own and the proxied ones, carries nosniff and (manifest=on) the front's
-     * X-Bench-Mode, which replaces the backend's: it says daemon, where each backend runs in-process.
+     * X-Bench-Mode, which replaces the backend's: it says daemon, where each backend runs in-process. Over TLS the
+     * backends' cookies (set over cleartext HTTP behind the front) are marked Secure, as an in-process target's are.
      */
-    private static HttpHandler stamped(HttpHandler next, String manifest) {
+    private static HttpHandler stamped(HttpHandler next, String manifest, boolean tls) {
         return exchange -> {
             exchange.addResponseCommitListener(committed -> {
                 var headers = committed.getResponseHeaders();
@@ -127,6 +135,12 @@ final class UndertowFront implements Front {
                 }
                 if (!headers.contains(NOSNIFF)) {
                     headers.put(NOSNIFF, SecurityHeaders.NOSNIFF.value());
+                }
+                var cookies = tls ? headers.get(Headers.SET_COOKIE) : null;
+                if (cookies != null) {
+                    for (int i = 0; i < cookies.size(); i++) {
+                        cookies.set(i, Cookies.secure(cookies.get(i)));
+                    }
                 }
             });
             next.handleRequest(exchange);

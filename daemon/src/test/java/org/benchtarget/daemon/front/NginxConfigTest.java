@@ -1,12 +1,16 @@
 package org.benchtarget.daemon.front;
 
 import org.benchtarget.core.config.RequestLimits;
+import org.benchtarget.core.tls.ServerTls;
+import org.benchtarget.core.config.TlsSettings;
+import org.benchtarget.core.config.SettingsParser;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NginxConfigTest {
 
     @Test
+    void tlsTerminatedAtTheFrontWithH2AndSecureCookies() {
+        var tls = ServerTls.create(TlsSettings.of(SettingsParser.parse(null, Map.of(), List.of("tls=on"))), "127.0.0.1");
+        var shape = new FrontShape("127.0.0.1", 8443, 1, false, true, 4, RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60), tls, true);
+        var config = NginxFront.config(Path.of("/d"), shape, List.of(URI.create("http://127.0.0.1:40001")));
+        assertThat(config).contains("listen 127.0.0.1:8443 ssl http2 backlog=4096;", "ssl_certificate " + tls.certFile() + ";",
+                "ssl_certificate_key " + tls.keyFile() + ";", "ssl_protocols TLSv1.2 TLSv1.3;", "proxy_cookie_flags ~ secure;");
+        var clear = NginxFront.config(Path.of("/d"), new FrontShape("127.0.0.1", 80, 1, false, true, 4, RequestLimits.DEFAULTS, null, false,
+                Duration.ofSeconds(60), null, false), List.of(URI.create("http://127.0.0.1:40001")));
+        assertThat(clear).doesNotContain("ssl", "secure");
+    }
+
+    @Test
     void everythingInOneDirectoryStaticServedProxiedRestKeptAlive() {
         var dir = Path.of("/tmp/benchtarget-nginx-1");
         var config = NginxFront.config(dir, new FrontShape("127.0.0.1", 8081, 2, true, true, 10,
-                new RequestLimits(8192, 65536, Duration.ofSeconds(30)), "undertow,daemon,processes=2", true, Duration.ofSeconds(60)),
+                new RequestLimits(8192, 65536, Duration.ofSeconds(30)), "undertow,daemon,processes=2", true, Duration.ofSeconds(60), null, false),
                 List.of(URI.create("http://127.0.0.1:40001"), URI.create("http://127.0.0.1:40002")));
         assertThat(config).contains("daemon off;", "worker_processes 2;", "pid /tmp/benchtarget-nginx-1/nginx.pid;",
                 "error_log /tmp/benchtarget-nginx-1/error.log", "root /tmp/benchtarget-nginx-1/public;",
@@ -32,7 +48,7 @@ class NginxConfigTest {
     @Test
     void staticAnswersCarryTheFixtureHeadersAndProxiedOnesSayDaemon() {
         var config = NginxFront.config(Path.of("/d"), new FrontShape("127.0.0.1", 80, 1, false, true, 4,
-                RequestLimits.DEFAULTS, "undertow,daemon,processes=2,workers=nio", true, Duration.ofSeconds(60)),
+                RequestLimits.DEFAULTS, "undertow,daemon,processes=2,workers=nio", true, Duration.ofSeconds(60), null, false),
                 List.of(URI.create("http://127.0.0.1:40001")));
         var staticFiles = config.substring(config.indexOf("location /static/"), config.indexOf("location = /backends"));
         assertThat(staticFiles).contains("add_header Cache-Control", "add_header X-Content-Type-Options nosniff always;",
@@ -44,14 +60,14 @@ class NginxConfigTest {
         assertThat(config).contains("map $request_time $front_ms {");
 
         var off = NginxFront.config(Path.of("/d"), new FrontShape("127.0.0.1", 80, 1, false, true, 4,
-                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60)), List.of(URI.create("http://127.0.0.1:40001")));
+                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60), null, false), List.of(URI.create("http://127.0.0.1:40001")));
         assertThat(off).contains("nosniff").doesNotContain("X-Bench-Mode", "add_header Server-Timing");
     }
 
     @Test
     void filesOnlyForCanonicalPathsEverythingElseToABackendAsSent() {
         var config = NginxFront.config(Path.of("/d"), new FrontShape("127.0.0.1", 80, 1, false, true, 1,
-                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60)), List.of(URI.create("http://127.0.0.1:40001")));
+                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60), null, false), List.of(URI.create("http://127.0.0.1:40001")));
         var canonical = Pattern.compile("^/(hello[.]txt|static(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+)([?]|$)");
         assertThat(config).contains("map $request_uri $canonical_file {", "\"~" + canonical.pattern() + "\" 1;",
                 "error_page 418 = @backends;", "location @backends {", "error_page 400 /.refused;");
@@ -69,7 +85,7 @@ class NginxConfigTest {
     @Test
     void gzipAndKeepAliveOffAndIpv6Listen() {
         var config = NginxFront.config(Path.of("/d"), new FrontShape("::1", 80, 1, false, false, 1,
-                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60)),
+                RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60), null, false),
                 List.of(URI.create("http://127.0.0.1:40001")));
         assertThat(config).contains("gzip off;", "keepalive_timeout 0;", "listen [::1]:80", "keepalive 2;");
     }
