@@ -129,9 +129,11 @@ public final class App implements AutoCloseable {
      * that cannot be opened yet is waited for up to db.wait ({@link DatabaseWait}).
      */
     public static App create(Settings settings, Clock clock) {
-        // first, and once: a bad certificate stops the start before the database is opened. Container mode's TLS is jetty-home's.
+        // first, and once: a bad certificate stops the start before the database is opened. Container mode's TLS is
+        // jetty-home's: bench serve hands the web app the files it gave Jetty, read here only for /info.
         var tlsSettings = TlsSettings.of(settings);
-        var tls = tlsSettings.enabled() && settings.mode() != Modes.Mode.CONTAINER ? ServerTls.create(tlsSettings, settings.host()) : null;
+        boolean container = settings.mode() == Modes.Mode.CONTAINER;
+        var tls = tlsSettings.enabled() && (!container || !tlsSettings.selfSigned()) ? ServerTls.create(tlsSettings, settings.host()) : null;
         return DatabaseWait.start(settings, () -> new App(settings, clock, tls));
     }
 
@@ -184,7 +186,10 @@ public final class App implements AutoCloseable {
         return settings;
     }
 
-    /** Returns the TLS identity when tls=on (not in container mode, where jetty-home serves TLS), else null. */
+    /**
+     * Returns the TLS identity when tls=on, else null. In container mode jetty-home serves TLS from a key store; the
+     * identity here is the same certificate, for /info.
+     */
     public ServerTls tls() {
         return tls;
     }

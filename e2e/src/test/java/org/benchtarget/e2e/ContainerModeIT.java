@@ -4,10 +4,14 @@ import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.serve.JettyBase;
 import org.benchtarget.bench.serve.JettyContainer;
 import org.benchtarget.bench.serve.TargetJvm;
+import org.benchtarget.bench.verify.ClientTransport;
 import org.benchtarget.bench.verify.ContractChecks;
 import org.benchtarget.bench.verify.HardeningChecks;
 import org.benchtarget.bench.verify.HttpProbe;
+import org.benchtarget.bench.verify.ProtocolSuite;
 import org.benchtarget.core.config.SettingsParser;
+import org.benchtarget.core.config.TlsSettings;
+import org.benchtarget.core.tls.ServerTls;
 import org.benchtarget.db.DbKind;
 import org.benchtarget.db.testing.TestDatabases;
 import org.junit.jupiter.api.DynamicContainer;
@@ -19,7 +23,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +86,49 @@ class ContainerModeIT {
         }
     }
 
+    /**
+     * jetty-container-h2: jetty-home's ssl, alpn and http2 modules on the target's port with the certificate given as
+     * PEM files (bench serve writes them into a PKCS#12 key store in the run's base), the contract and protocol checks
+     * over h2, bad input over HTTP/1.1 with TLS, and /info naming the profile the run was started with.
+     */
+    @Test
+    void servesTlsAndH2ThroughJettyHomesOwnModules() throws Exception {
+        var identity = ServerTls.create(TlsSettings.of(SettingsParser.parse(null, Map.of(), List.of("tls=on"))), "127.0.0.1");
+        var sets = List.of("host=127.0.0.1", "port=0", "request.idle-timeout=10s", "tls.cert=" + identity.certFile(), "tls.key=" + identity.keyFile());
+        var log = new ByteArrayOutputStream();
+        try (var container = start("jetty-container-h2", sets, log)) {
+            var base = URI.create("https://127.0.0.1:" + container.port());
+            // one pass, to keep the suite short: the contract over h2, bad input as raw HTTP/1.1 over TLS (ALPN's default);
+            // the contract over HTTP/1.1 is the cleartext runs' above, TLS being the same connector's for both
+            var failures = ProtocolSuite.failures(base, identity.certFile(), true, true);
+            assertTrue(failures.isEmpty(), () -> "checks failed:\n" + String.join("\n", failures) + "\nJetty's output:\n" + log);
+            ClientTransport.use(new ClientTransport(true, ClientTransport.trusting(identity.certFile())));
+            try {
+                var info = new HttpProbe(base).get("/info").text();
+                assertThat(info).contains("\"profile\" : \"jetty-container-h2\"", "\"tls\" : \"on\"", "\"http2\" : \"on\"",
+                        "\"tlsFingerprint\" : \"" + identity.fingerprint() + "\"");
+            } finally {
+                ClientTransport.use(ClientTransport.DEFAULT);
+            }
+        }
+        // the key store and its password are the owner's only
+        var runBase = RUNS.resolve("jetty-base-" + RUN.get());
+        assertThat(Files.getPosixFilePermissions(runBase.resolve("start.d/benchtarget-tls.ini"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(runBase.resolve("etc/benchtarget-tls.p12"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    /** The profile bench serve names reaches the web app: web.xml once replaced it with jetty-container. */
+    @Test
+    void infoNamesTheProfileTheContainerWasStartedWith() throws Exception {
+        var log = new ByteArrayOutputStream();
+        try (var container = start("jetty-container-h2c", List.of("host=127.0.0.1", "port=0"), log)) {
+            var info = new HttpProbe(URI.create("http://127.0.0.1:" + container.port())).get("/info").text();
+            assertThat(info).contains("\"profile\" : \"jetty-container-h2c\"", "\"http2\" : \"on\"");
+        }
+    }
+
     @Test
     void aBadKnobInTheWebAppConfigurationFailsTheContainerStartWithOneLine() throws Exception {
         var log = new ByteArrayOutputStream();
@@ -104,7 +153,11 @@ class ContainerModeIT {
     }
 
     private static JettyContainer start(List<String> sets, ByteArrayOutputStream log) throws Exception {
-        var settings = SettingsParser.parse("jetty-container", Map.of(), sets);
+        return start("jetty-container", sets, log);
+    }
+
+    private static JettyContainer start(String profile, List<String> sets, ByteArrayOutputStream log) throws Exception {
+        var settings = SettingsParser.parse(profile, Map.of(), sets);
         var base = JettyBase.prepare(TEMPLATE, RUNS.resolve("jetty-base-" + RUN.incrementAndGet()), settings, sets);
         return JettyContainer.start(List.of(), HOME, base, TargetJvm.options(List.of()), JettyBase.secretEnvironment(sets),
                 Duration.ofMinutes(2), new PrintStream(log, true, StandardCharsets.UTF_8));

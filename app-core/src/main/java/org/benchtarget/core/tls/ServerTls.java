@@ -92,6 +92,25 @@ public record ServerTls(SSLContext context, X509Certificate certificate, Path ce
         return "tls: certificate " + certificate.getSubjectX500Principal().getName() + " (" + certFile + "), SHA-256 " + fingerprint;
     }
 
+    /**
+     * Writes the key and chain to {@code file} as a PKCS#12 key store under {@code password}, readable by its owner
+     * only: for servers that take a key store rather than PEM files (jetty-home's ssl module in container mode).
+     */
+    public void writeKeyStore(Path file, char[] password) {
+        try {
+            var store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("server", readKey(keyFile), password, readChain(certFile).toArray(X509Certificate[]::new));
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (var out = Files.newOutputStream(file)) {
+                store.store(out, password);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SettingsException("tls: cannot write a key store to " + file + ": " + e.getMessage());
+        }
+    }
+
     private static ServerTls of(PrivateKey key, List<X509Certificate> chain, Path certFile, Path keyFile)
             throws GeneralSecurityException, IOException {
         var store = KeyStore.getInstance("PKCS12");

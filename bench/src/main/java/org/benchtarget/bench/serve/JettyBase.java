@@ -4,8 +4,8 @@ import org.benchtarget.bench.BenchException;
 import org.benchtarget.core.config.Knob;
 import org.benchtarget.core.config.Modes.Workers;
 import org.benchtarget.core.config.Settings;
-import org.benchtarget.core.config.SettingsException;
 import org.benchtarget.core.config.TlsSettings;
+import org.benchtarget.core.tls.ServerTls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * target-servlet-jetty/target; {@link #prepare} copies that base and writes the knobs into it: pool,
  * selectors, address, gzip and stop timeout into {@code start.d/benchtarget.ini}, the web app's
  * profile and knobs into its context XML as init parameters (credentials go by environment, never
- * into a file). Stateless.
+ * into a file; over TLS, {@link ContainerTls} adds the key store). Stateless.
  */
 public final class JettyBase {
     static final String CONTEXT_XML = "webapps/benchtarget-webapp.xml";
@@ -66,10 +66,9 @@ public final class JettyBase {
      */
     public static Path prepare(Path template, Path runBase, Settings settings, List<String> sets) throws IOException {
         JettyContainer.SUPPORT.check(settings);
-        if (TlsSettings.of(settings).enabled()) {
-            throw new SettingsException("tls=on: not in container mode (jetty-home's https module wants a keystore and a "
-                    + "port of its own); the embedded profiles serve TLS: jetty-threads-tls, jetty-threads-h2");
-        }
+        var tls = TlsSettings.of(settings);
+        // first: a bad certificate or key stops the start with one line before anything is written
+        var identity = tls.enabled() ? ServerTls.create(tls, settings.host()) : null;
         deleteTree(runBase);
         try (Stream<Path> files = Files.walk(template)) {
             for (var source : files.toList()) {
@@ -84,16 +83,19 @@ public final class JettyBase {
         Files.createDirectories(runBase.resolve("work")); // Jetty unpacks the WAR here, not in a shared /tmp
         Files.createDirectories(runBase.resolve("environments")); // the deployment scanner warns when it is missing
         Files.writeString(runBase.resolve(INI), ini(settings));
+        var webAppSets = identity != null ? ContainerTls.write(runBase, settings, identity, sets) : sets;
         var xml = Files.readString(runBase.resolve(CONTEXT_XML));
-        Files.writeString(runBase.resolve(CONTEXT_XML), xml.replace("</Configure>", initParameters(settings, sets) + "</Configure>"));
+        Files.writeString(runBase.resolve(CONTEXT_XML), xml.replace("</Configure>", initParameters(settings, webAppSets) + "</Configure>"));
         return runBase;
     }
 
     private static String ini(Settings settings) {
         int pool = settings.threads() + settings.ioThreads() + 1; // as embedded: selectors and the acceptor use the pool
+        var tls = TlsSettings.of(settings);
+        // over TLS the ssl connector (ContainerTls) serves the port in place of http's; its own knobs go there
         var ini = new StringBuilder("""
                 # written by bench serve for profile %s: the container's knobs
-                --module=server,http,ee11-deploy,graceful,size-limit,benchtarget-jetty-core
+                --module=server,%s,ee11-deploy,graceful,size-limit,benchtarget-jetty-core
                 jetty.threadPool.minThreads=%d
                 jetty.threadPool.maxThreads=%d
                 jetty.http.host=%s
@@ -107,12 +109,12 @@ public final class JettyBase {
                 jetty.sizeLimit.maxRequestContentSize=%d
                 jetty.http.idleTimeout=%d
                 jetty.deploy.scanInterval=0
-                """.formatted(settings.profile(), pool, pool, settings.host(), settings.port(), settings.ioThreads(),
+                """.formatted(settings.profile(), tls.enabled() ? ContainerTls.connectorModules(tls) : "http", pool, pool, settings.host(), settings.port(), settings.ioThreads(),
                 settings.backlog(), settings.shutdownTimeout().toMillis(), settings.limits().maxHeaderBytes(),
                 settings.limits().maxBodyBytes(), settings.limits().idleTimeout().toMillis()));
         // as embedded (NetworkConnectionLimit): past max-connections Jetty stops accepting until one closes
         ini.append("--module=network-connection-limit\njetty.networkConnectionLimit.maxNetworkConnectionCount=").append(settings.maxConnections()).append('\n');
-        if (TlsSettings.of(settings).http2()) {
+        if (tls.http2() && !tls.enabled()) {
             // h2c (prior knowledge and Upgrade: h2c) beside HTTP/1.1 on the http connector, streams bounded as embedded
             ini.append("--module=http2c\njetty.http2c.maxConcurrentStreams=").append(TlsSettings.MAX_CONCURRENT_STREAMS)
                     .append("\njetty.http2c.rateControl.maxEventsPerSecond=128\n");
