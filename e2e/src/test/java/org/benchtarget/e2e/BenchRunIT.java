@@ -115,6 +115,27 @@ class BenchRunIT {
         checkShape(out, results, List.of("req/s /hello"), List.of("1", "4"), List.of("T=1", "T=10"));
     }
 
+    /**
+     * Issue 24's protocols experiment, quick: one target over h1, h1+TLS, h2 and h2c, all driven by h2load (--h1 for
+     * HTTP/1.1), bench's own warm-up and requirement check over https against the target's self-signed certificate.
+     */
+    @Test
+    void protocolsQuick() throws Exception {
+        var out = RUNS.resolve("protocols-quick");
+        assertThat(run(options("protocols", out, List.of(), List.of()))).isZero();
+        // not checkFolder: h2load prints a mean and a maximum, no percentiles
+        var results = Reports.read(out);
+        assertThat(results.interrupted()).isFalse();
+        // 4 profiles x 2 endpoints x 1 run x 1 level, every answer a 2xx
+        assertThat(results.measurements()).hasSize(8).allSatisfy(m -> {
+            assertThat(m.driver()).isEqualTo("h2load");
+            assertThat(m.requests()).as("requests of %s %s", m.profile(), m.endpoint()).isPositive();
+            assertThat(m.errors().total()).as("errors of %s %s", m.profile(), m.endpoint()).isZero();
+        });
+        checkShape(out, results, List.of("req/s "), List.of("undertow-nio", "undertow-nio-tls", "undertow-nio-h2", "undertow-nio-h2c"),
+                List.of("/hello", "/bytes/16384"));
+    }
+
     /** The report's declared charts (metric and panel), each with the declared x values and every line drawn. */
     private static void checkShape(Path out, org.benchtarget.bench.run.result.Results results, List<String> charts, List<String> x,
                                    List<String> lines) throws IOException {

@@ -1,7 +1,9 @@
 package org.benchtarget.bench.run;
 
 import org.benchtarget.bench.serve.TargetJvm;
+import org.benchtarget.core.config.Knob;
 import org.benchtarget.core.config.Modes.Mode;
+import org.benchtarget.core.config.TlsSettings;
 import org.benchtarget.bench.BenchException;
 import org.benchtarget.bench.run.experiment.Experiment;
 import org.benchtarget.bench.run.experiment.Experiments;
@@ -252,7 +254,7 @@ public final class ExperimentRun {
                         current = TargetProcess.start(profile.settings(), profile.sets(), options.jvmOptions(), plan.pinning().target(),
                                 plan.folder().resolve("logs").resolve(fileName(label) + "-" + (++starts) + ".log"), START_LIMIT);
                     }
-                    var base = URI.create("http://127.0.0.1:" + current.port());
+                    var base = URI.create((TlsSettings.of(profile.settings()).enabled() ? "https" : "http") + "://127.0.0.1:" + current.port());
                     if (fresh && starts == 1) {
                         Requirements.check(experiment, base);
                     }
@@ -261,8 +263,11 @@ public final class ExperimentRun {
                         // Daemon mode warms for the whole bound: each backend JVM sees 1/P of the warm-up and P+1 JVMs
                         // compile on the same cores, so throughput rises in steps and an early plateau is not the end
                         // (p2-t10 /hello here: 6.2k req/s after 10 s of warm-up, 11.0k after 40 s).
-                        var warmup = Warmer.warm(experiment, label, base, workload, control,
-                                experiment.warmupWhole() || profile.settings().mode() == Mode.DAEMON);
+                        boolean whole = experiment.warmupWhole() || profile.settings().mode() == Mode.DAEMON;
+                        var warmup = plan.driver().name().equals("h2load")
+                                ? Warmer.warm(experiment, label, base, workload, control, whole, plan.driver(),
+                                        plan.pinning().driver(plan.driver().name()), TlsSettings.of(profile.settings()).http2())
+                                : Warmer.warm(experiment, label, base, workload, control, whole);
                         warmups.add(warmup);
                     }
                     for (int level : experiment.levels()) {
@@ -288,7 +293,8 @@ public final class ExperimentRun {
         var experiment = plan.experiment();
         var driver = plan.driver();
         var spec = new LoadDriver.Spec(base, workload, experiment.load(), level, experiment.requests(),
-                experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), plan.pinning().driver(driver.name()));
+                experiment.duration(), experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), plan.pinning().driver(driver.name()),
+                "on".equals(knobs.get(Knob.HTTP2.key())));
         var recorder = options.profileJfr() && process != null ? new JfrRecorder(plan.folder().resolve("jfr")) : null;
         if (recorder != null) {
             recorder.start(process);

@@ -29,9 +29,18 @@ final class Warmer {
     /** Warms up; with {@code wholeBound} for the experiment's whole warm-up bound even after throughput levelled off. */
     static Warmup warm(Experiment experiment, String profile, URI base, Workload workload, RunControl control, boolean wholeBound)
             throws IOException, InterruptedException {
+        return warm(experiment, profile, base, workload, control, wholeBound, new EmbeddedDriver(), List.of(), false);
+    }
+
+    /**
+     * As above with {@code driver} (pinned by {@code cpuPrefix}): h2load warms an HTTP/2 target ({@code http2}) over
+     * HTTP/2, whose code paths HTTP/1.1 would leave cold.
+     */
+    static Warmup warm(Experiment experiment, String profile, URI base, Workload workload, RunControl control, boolean wholeBound,
+                       LoadDriver driver, List<String> cpuPrefix, boolean http2) throws IOException, InterruptedException {
         var bound = experiment.warmup();
-        var round = Duration.ofMillis(Math.max(500, Math.min(3_000, bound.toMillis() / 4)));
-        var driver = new EmbeddedDriver();
+        // h2load runs whole seconds (-D): rounds of at least one
+        var round = Duration.ofMillis(Math.max(driver instanceof EmbeddedDriver ? 500 : 1_000, Math.min(3_000, bound.toMillis() / 4)));
         long start = System.nanoTime();
         double best = 0;
         long requests = 0;
@@ -42,7 +51,7 @@ final class Warmer {
         while (!control.cancelled() && System.nanoTime() - start + round.toNanos() <= bound.toNanos() + round.toNanos() / 2) {
             double roundStart = (System.nanoTime() - start) / 1e9;
             var outcome = driver.drive(new LoadDriver.Spec(base, workload, LoadKind.CONCURRENCY,
-                    experiment.warmupConcurrency(), 0, round, experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), List.of()), control);
+                    experiment.warmupConcurrency(), 0, round, experiment.keepalive(), experiment.acceptGzip(), experiment.timeout(), cpuPrefix, http2), control);
             rounds++;
             requests += outcome.requests();
             last = outcome.throughput();

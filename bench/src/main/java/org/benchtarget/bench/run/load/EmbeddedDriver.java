@@ -5,6 +5,8 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -131,6 +133,11 @@ public final class EmbeddedDriver implements LoadDriver {
                         .setSocketTimeout(timeout)
                         .setValidateAfterInactivity(TimeValue.NEG_ONE_MILLISECOND)
                         .build())
+                // over https, the target's own (self-signed) certificate, unchecked as wrk and h2load leave it
+                .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
+                        .setSslContext(LoopbackTls.acceptingAnyCertificate())
+                        .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
+                        .buildClassic())
                 .build();
         var builder = HttpClients.custom()
                 .setConnectionManager(manager)

@@ -8,14 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * h2load (Debian's nghttp2-client) as a driver: {@code h2load -cC -mM (-nN | -DDs) URL}, HTTP/2 over every
- * connection: h2c by prior knowledge for an http URL (a target with http2=on), h2 by ALPN for https. C connections
- * (the level) of {@value #STREAMS} concurrent streams each. Its connections stay open: keepalive=off is refused.
+ * h2load (Debian's nghttp2-client) as a driver: {@code h2load -cC -mM (-nN | -DDs) URL}. Against a target with
+ * http2=on, HTTP/2 over every connection: h2c by prior knowledge for an http URL, h2 by ALPN for https; C connections
+ * (the level) of {@value #STREAMS} concurrent streams each. Against any other, {@code --h1 -m1}: HTTP/1.1 (over TLS
+ * for https), one request at a time per connection, so one driver measures h1, h1+TLS, h2 and h2c alike. Its
+ * connections stay open: keepalive=off is refused.
  */
 final class H2loadDriver implements LoadDriver {
     static final ExternalTool H2LOAD = new ExternalTool("h2load", "apt install nghttp2-client");
     /** Streams in flight per connection (h2load -m), as the h2load -c64 -m10. */
     static final int STREAMS = 10;
+    /** h2load's own --warm-up-time before a timed (-D) run: connections are opened then, not counted. */
+    private static final int WARM_UP_SECONDS = 1;
 
     @Override
     public String name() {
@@ -36,6 +40,11 @@ final class H2loadDriver implements LoadDriver {
             throw new BenchException("driver h2load keeps its connections open: run with keepalive=on (or use ab for new connections)");
         }
         var arguments = new ArrayList<>(List.of("-c" + spec.level(), "-m" + STREAMS));
+        if (!spec.http2()) {
+            // HTTP/1.1 (over TLS too): h2load pipelines nothing there, -m is then requests in flight per connection
+            arguments.set(1, "-m1");
+            arguments.add("--h1");
+        }
         long limit;
         if (spec.requests() > 0) {
             // h2load wants at least one request per connection
@@ -43,8 +52,10 @@ final class H2loadDriver implements LoadDriver {
             limit = 600;
         } else {
             long seconds = Math.max(1, spec.duration().toSeconds());
-            arguments.add("-D" + seconds);
-            limit = 120 + seconds;
+            // connections first, then the timed period: a -D run that ended while TLS handshakes were still under way
+            // (a cold target) left h2load 1.52 waiting forever with its last streams unread
+            arguments.addAll(List.of("-D" + seconds, "--warm-up-time=" + WARM_UP_SECONDS));
+            limit = 120 + WARM_UP_SECONDS + seconds;
         }
         if (spec.acceptGzip()) {
             arguments.addAll(List.of("-H", "Accept-Encoding: gzip"));

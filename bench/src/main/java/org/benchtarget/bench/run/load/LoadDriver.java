@@ -31,10 +31,16 @@ public interface LoadDriver {
 
     /**
      * One load level: closed loop ({@code level} clients) or open loop ({@code level} requests per second),
-     * for {@code requests} journeys or, when that is 0, for {@code duration}.
+     * for {@code requests} journeys or, when that is 0, for {@code duration}. {@code http2}: the target serves HTTP/2
+     * (h2 by ALPN over https, h2c over http); drivers that speak it (h2load) use it then, HTTP/1.1 otherwise.
      */
     record Spec(URI base, Workload workload, LoadKind kind, int level, int requests, Duration duration,
-                boolean keepalive, boolean acceptGzip, Duration timeout, List<String> cpuPrefix) {
+                boolean keepalive, boolean acceptGzip, Duration timeout, List<String> cpuPrefix, boolean http2) {
+        /** A level against an HTTP/1.1 target. */
+        public Spec(URI base, Workload workload, LoadKind kind, int level, int requests, Duration duration,
+                    boolean keepalive, boolean acceptGzip, Duration timeout, List<String> cpuPrefix) {
+            this(base, workload, kind, level, requests, duration, keepalive, acceptGzip, timeout, cpuPrefix, false);
+        }
     }
 
     /**

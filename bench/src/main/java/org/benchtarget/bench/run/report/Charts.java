@@ -32,18 +32,20 @@ final class Charts {
     static List<Chart> all(Results results, ReportTables tables) {
         var charts = new ArrayList<Chart>();
         for (var endpoint : tables.endpoints()) {
+            int first = charts.size();
             if (tables.levels().size() == 1) {
                 charts.add(barByProfile(tables, endpoint));
             } else {
                 charts.add(byLevel(tables, endpoint, "throughput (req/s)", a -> a.throughput(), false, ""));
             }
-            charts.add(latency(tables, endpoint));
+            if (hasPercentiles(tables, endpoint)) { // h2load prints none: no empty chart
+                charts.add(latency(tables, endpoint));
+            }
             var bound = tables.aggregates().stream().filter(a -> a.endpoint().equals(endpoint) && a.driverBound())
                     .map(a -> a.profile() + " " + tables.symbol() + "=" + a.level()).toList();
             if (!bound.isEmpty()) {
                 // say it where the figures are: these points measure the load driver
-                int last = charts.size() - 1;
-                for (int i = last - 1; i <= last; i++) {
+                for (int i = first; i < charts.size(); i++) {
                     var chart = charts.get(i);
                     charts.set(i, new Chart(chart.title() + " (driver-bound: " + String.join(", ", bound) + ")", chart.option()));
                 }
@@ -134,6 +136,10 @@ final class Charts {
         var series = List.<Map<String, Object>>of(Map.of("name", "req/s", "type", "bar", "data", data));
         return new Chart(endpoint + ": throughput (req/s) by profile at " + tables.levelName() + " " + level,
                 option(tables.profiles(), "profile", "req/s", false, series));
+    }
+
+    private static boolean hasPercentiles(ReportTables tables, String endpoint) {
+        return tables.aggregates().stream().anyMatch(a -> a.endpoint().equals(endpoint) && (a.p50() != null || a.p99() != null));
     }
 
     private static Chart latency(ReportTables tables, String endpoint) {

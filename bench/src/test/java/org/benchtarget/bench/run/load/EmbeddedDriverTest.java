@@ -1,5 +1,11 @@
 package org.benchtarget.bench.run.load;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import org.benchtarget.core.config.SettingsParser;
+import org.benchtarget.core.config.TlsSettings;
+import org.benchtarget.core.tls.ServerTls;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.benchtarget.bench.run.experiment.Experiment.LoadKind;
@@ -82,6 +88,27 @@ class EmbeddedDriverTest {
         assertThat(outcome.requests()).isEqualTo(20);
         assertThat(outcome.errors().non2xx()).isEqualTo(20);
         assertThat(outcome.journeyFailures()).isEqualTo(20);
+    }
+
+    /** Over https against a self-signed certificate (as bench run starts a tls=on target): new and kept connections. */
+    @Test
+    void drivesAnHttpsServerWithASelfSignedCertificate() throws Exception {
+        var identity = ServerTls.create(TlsSettings.of(SettingsParser.parse(null, Map.of(), List.of("tls=on"))), "127.0.0.1");
+        var https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        https.setHttpsConfigurator(new HttpsConfigurator(identity.context()));
+        https.createContext("/hello", exchange -> answer(exchange, 200, "hello", Map.of()));
+        https.start();
+        try {
+            for (boolean keepalive : List.of(true, false)) {
+                var spec = new LoadDriver.Spec(URI.create("https://127.0.0.1:" + https.getAddress().getPort()), new Workload.Get("/hello"),
+                        LoadKind.CONCURRENCY, 2, 20, Duration.ZERO, keepalive, false, Duration.ofSeconds(10), List.of());
+                var outcome = new EmbeddedDriver().drive(spec, new RunControl());
+                assertThat(outcome.requests()).as("keepalive %s", keepalive).isEqualTo(20);
+                assertThat(outcome.errors().total()).as("keepalive %s", keepalive).isZero();
+            }
+        } finally {
+            https.stop(0);
+        }
     }
 
     @Test
