@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default runs/EXPERIMENT-TIMESTAMP)")
     Path out;
 
-    @Option(names = "--driver", paramLabel = "NAME", description = "load driver: embedded (default), ab, wrk, httperf")
+    @Option(names = "--driver", paramLabel = "NAME", description = "load driver: embedded (default), ab, wrk, httperf, h2load")
     String driver;
 
     @Option(names = "--profile", paramLabel = "LABEL", description = "run only this profile of the experiment; repeatable")
