@@ -1,6 +1,7 @@
 package org.benchtarget.db;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,20 @@ class EmbeddedH2Test {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(7);
         }
+    }
+
+    @Test
+    void aStartSweepsTheFoldersOfProcessesThatAreGone(@TempDir Path tmp) throws Exception {
+        var ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        var stale = Files.createDirectories(tmp.resolve("benchtarget-h2-" + ended.pid() + "-123"));
+        Files.writeString(stale.resolve("benchtarget.mv.db"), "rows");
+        var live = Files.createDirectories(tmp.resolve("benchtarget-h2-" + ProcessHandle.current().pid() + "-456"));
+        var other = Files.createDirectories(tmp.resolve("benchtarget-h2-notapid"));
+        EmbeddedH2.sweepStale(tmp);
+        assertThat(stale).doesNotExist();
+        assertThat(live).isDirectory();
+        assertThat(other).isDirectory();
     }
 
     @Test
