@@ -9,6 +9,7 @@ import org.benchtarget.bench.run.experiment.Experiment;
 import org.benchtarget.bench.run.experiment.Experiments;
 import org.benchtarget.bench.run.load.Drivers;
 import org.benchtarget.bench.run.load.Journeys;
+import org.benchtarget.bench.run.load.EmbeddedDriver;
 import org.benchtarget.bench.run.load.LoadDriver;
 import org.benchtarget.bench.run.load.RunControl;
 import org.benchtarget.bench.run.load.Workload;
@@ -254,7 +255,8 @@ public final class ExperimentRun {
                         current = TargetProcess.start(profile.settings(), profile.sets(), options.jvmOptions(), plan.pinning().target(),
                                 plan.folder().resolve("logs").resolve(fileName(label) + "-" + (++starts) + ".log"), START_LIMIT);
                     }
-                    var base = URI.create((TlsSettings.of(profile.settings()).enabled() ? "https" : "http") + "://127.0.0.1:" + current.port());
+                    var tls = TlsSettings.of(profile.settings());
+                    var base = URI.create((tls.enabled() ? "https" : "http") + "://127.0.0.1:" + current.port());
                     if (fresh && starts == 1) {
                         Requirements.check(experiment, base);
                     }
@@ -264,10 +266,9 @@ public final class ExperimentRun {
                         // compile on the same cores, so throughput rises in steps and an early plateau is not the end
                         // (p2-t10 /hello here: 6.2k req/s after 10 s of warm-up, 11.0k after 40 s).
                         boolean whole = experiment.warmupWhole() || profile.settings().mode() == Mode.DAEMON;
-                        var warmup = plan.driver().name().equals("h2load")
-                                ? Warmer.warm(experiment, label, base, workload, control, whole, plan.driver(),
-                                        plan.pinning().driver(plan.driver().name()), TlsSettings.of(profile.settings()).http2())
-                                : Warmer.warm(experiment, label, base, workload, control, whole);
+                        var warmDriver = plan.driver().warmsUpItself() ? plan.driver() : new EmbeddedDriver();
+                        var warmup = Warmer.warm(experiment, label, base, workload, control, whole, warmDriver,
+                                plan.pinning().driver(warmDriver.name()), tls.http2());
                         warmups.add(warmup);
                     }
                     for (int level : experiment.levels()) {

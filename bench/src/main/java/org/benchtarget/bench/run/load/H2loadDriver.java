@@ -26,6 +26,12 @@ final class H2loadDriver implements LoadDriver {
         return "h2load";
     }
 
+    /** HTTP/2 targets are warmed over HTTP/2. */
+    @Override
+    public boolean warmsUpItself() {
+        return true;
+    }
+
     @Override
     public String cannotDrive(LoadKind kind, Workload workload) {
         if (kind != LoadKind.CONCURRENCY) {

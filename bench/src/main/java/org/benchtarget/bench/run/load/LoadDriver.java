@@ -30,6 +30,14 @@ public interface LoadDriver {
     Outcome drive(Spec spec, RunControl control) throws IOException, InterruptedException;
 
     /**
+     * True when the warm-up should run on this driver rather than the embedded one (HTTP/1.1): a driver speaking
+     * another protocol leaves that protocol's code paths in the target cold otherwise.
+     */
+    default boolean warmsUpItself() {
+        return false;
+    }
+
+    /**
      * One load level: closed loop ({@code level} clients) or open loop ({@code level} requests per second),
      * for {@code requests} journeys or, when that is 0, for {@code duration}. {@code http2}: the target serves HTTP/2
      * (h2 by ALPN over https, h2c over http); drivers that speak it (h2load) use it then, HTTP/1.1 otherwise.
