@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,9 +65,7 @@ class DaemonTlsIT {
         var settings = TestLaunch.settings("front=" + front, "tls=on", "http2=on", "request.idle-timeout=10s", "tls.cert=" + identity.certFile(), "tls.key=" + identity.keyFile());
         try (var daemon = Daemon.start(settings, TestLaunch.backends())) {
             var base = URI.create("https://127.0.0.1:" + daemon.port());
-            var failures = new ArrayList<String>();
-            failures.addAll(ProtocolSuite.failures(base, identity.certFile(), true, false).stream().map(failure -> "over h2: " + failure).toList());
-            failures.addAll(ProtocolSuite.failures(base, identity.certFile(), false, false).stream().map(failure -> "over HTTP/1.1 and TLS: " + failure).toList());
+            var failures = ProtocolSuite.overTls(base, identity.certFile(), false);
             assertThat(failures.stream().filter(failure -> !childFrontLimit(front, failure)).toList()).as("through the " + front + " front").isEmpty();
         }
     }

@@ -28,7 +28,8 @@ class OverloadIT {
 
     @Test
     void everyWorkerModelHoldsTheLoadAndTheSlowClients() throws Exception {
-        var profiles = List.of("undertow-threads", "undertow-nio", "jetty-threads", "spring-jetty");
+        // undertow-nio too, in SoakIT (the same quick sizes)
+        var profiles = List.of("undertow-threads", "jetty-threads", "spring-jetty");
         var tables = SoakSuite.run(profiles, SoakSuite.chosen(List.of("overload", "slow-clients")), SoakSizes.quick(), List.of(),
                 Path.of("target", "overload"), new PrintStream(System.out, true));
 
