@@ -328,7 +328,7 @@ public final class ExperimentRun {
         measurements.add(new Measurement(label, workload.label(), experiment.load().symbol(), level, run,
                 driver.name(), outcome.requests(), round(outcome.seconds(), 3), round(outcome.throughput(), 1),
                 outcome.latencyMs(), outcome.errors(), outcome.journeys(), outcome.journeyFailures(),
-                resources, knobs, tag, driverReading.cpuPercent(), driverReading.saturated()));
+                resources, knobs, tag, driverReading.cpuPercent(), driverReading.saturated(), outcome.rawLatencyMs()));
     }
 
     private static Map<String, String> knobs(PlannedProfile profile) {

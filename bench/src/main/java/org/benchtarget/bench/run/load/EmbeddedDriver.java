@@ -48,7 +48,7 @@ public final class EmbeddedDriver implements LoadDriver {
     public Outcome drive(Spec spec, RunControl control) throws IOException, InterruptedException {
         int connections = spec.kind() == LoadKind.CONCURRENCY ? spec.level() : OPEN_LOOP_CONNECTIONS;
         try (var client = client(spec, connections)) {
-            var tally = new Tally();
+            var tally = new Tally(spec.kind() == LoadKind.RATE);
             long start = System.nanoTime();
             if (spec.kind() == LoadKind.CONCURRENCY) {
                 closedLoop(spec, control, client, tally, start);

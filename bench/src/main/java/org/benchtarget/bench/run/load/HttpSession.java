@@ -93,7 +93,8 @@ public final class HttpSession {
             request.setHeader("Accept-Encoding", "gzip");
         }
         // open loop: the first request is timed from when it should have been sent (no coordinated omission)
-        long start = originNanos != 0 ? originNanos : System.nanoTime();
+        long sent = System.nanoTime();
+        long start = originNanos != 0 ? originNanos : sent;
         originNanos = 0;
         try {
             var response = client.execute(request, context, answer -> {
@@ -110,7 +111,8 @@ public final class HttpSession {
                 return new Response(answer.getCode(), body, location == null ? null : location.getValue());
             });
             // a form POST is answered 303 (post/redirect/get): not a failed request
-            tally.answered(response.status(), (System.nanoTime() - start) / 1_000, request instanceof HttpPost);
+            long end = System.nanoTime();
+            tally.answered(response.status(), (end - start) / 1_000, (end - sent) / 1_000, request instanceof HttpPost);
             return response;
         } catch (IOException e) {
             tally.failed(e);

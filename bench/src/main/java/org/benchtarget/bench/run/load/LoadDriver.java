@@ -56,7 +56,12 @@ public interface LoadDriver {
      * latency in microseconds when the driver has them (the embedded driver; ab, wrk and httperf print percentiles only).
      */
     record Outcome(long requests, double seconds, Latency latencyMs, Errors errors, long journeys, long journeyFailures,
-                   Histogram histogram) {
+                   Histogram histogram, Latency rawLatencyMs) {
+        public Outcome(long requests, double seconds, Latency latencyMs, Errors errors, long journeys, long journeyFailures,
+                       Histogram histogram) {
+            this(requests, seconds, latencyMs, errors, journeys, journeyFailures, histogram, null);
+        }
+
         public Outcome(long requests, double seconds, Latency latencyMs, Errors errors, long journeys, long journeyFailures) {
             this(requests, seconds, latencyMs, errors, journeys, journeyFailures, null);
         }

@@ -16,10 +16,15 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts and latencies of one load level, shared by all virtual users (thread-safe). */
+/**
+ * Counts and latencies of one load level, shared by all virtual users (thread-safe). In an open loop, latency is timed
+ * from each request's planned start (corrected for coordinated omission); the raw service time, from when it was
+ * actually sent, is kept beside it, as wrk2 prints both: the gap between them is the time a request waited to be sent.
+ */
 final class Tally {
     /** Microseconds, up to an hour, 3 significant digits: HdrHistogram's usual setting for request latency. */
     private final Histogram latencies = new ConcurrentHistogram(3_600_000_000L, 3);
+    private final Histogram serviceTimes;
     private final LongAdder requests = new LongAdder();
     private final LongAdder connect = new LongAdder();
     private final LongAdder timeout = new LongAdder();
@@ -29,14 +34,31 @@ final class Tally {
     private final LongAdder journeys = new LongAdder();
     private final LongAdder journeyFailures = new LongAdder();
 
-    /** Counts an answer; a 3xx is an error unless {@code redirectExpected} (a journey's form POST answers 303). */
-    void answered(int status, long micros, boolean redirectExpected) {
+    /** @param openLoop keep the raw service times beside the corrected latencies */
+    Tally(boolean openLoop) {
+        serviceTimes = openLoop ? new ConcurrentHistogram(3_600_000_000L, 3) : null;
+    }
+
+    /**
+     * Counts an answer; a 3xx is an error unless {@code redirectExpected} (a journey's form POST answers 303).
+     *
+     * @param micros        from the request's planned start (its actual start in a closed loop)
+     * @param serviceMicros from its actual start
+     */
+    void answered(int status, long micros, long serviceMicros, boolean redirectExpected) {
         requests.increment();
-        latencies.recordValue(Math.max(0, Math.min(micros, latencies.getHighestTrackableValue())));
+        record(latencies, micros);
+        if (serviceTimes != null) {
+            record(serviceTimes, serviceMicros);
+        }
         boolean expected = (status >= 200 && status <= 299) || (redirectExpected && status >= 300 && status <= 399);
         if (!expected) {
             non2xx.increment();
         }
+    }
+
+    private static void record(Histogram histogram, long micros) {
+        histogram.recordValue(Math.max(0, Math.min(micros, histogram.getHighestTrackableValue())));
     }
 
     void failed(IOException error) {
@@ -59,7 +81,7 @@ final class Tally {
     LoadDriver.Outcome outcome(double seconds) {
         return new LoadDriver.Outcome(requests.sum(), seconds, Latency.fromMicros(latencies),
                 new Errors(connect.sum(), timeout.sum(), reset.sum(), non2xx.sum(), other.sum()),
-                journeys.sum(), journeyFailures.sum(), latencies.copy());
+                journeys.sum(), journeyFailures.sum(), latencies.copy(), serviceTimes == null ? null : Latency.fromMicros(serviceTimes));
     }
 
     /** Returns connect, timeout, reset or other: the kinds ab, wrk and httperf report too. */

@@ -78,7 +78,8 @@ record Aggregate(String profile, String endpoint, String load, int level, int ru
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static Double medianOrNull(List<Measurement> group, Function<Measurement, Double> value) {
+    /** The median of the values that are there, null when none is. */
+    static Double medianOrNull(List<Measurement> group, Function<Measurement, Double> value) {
         var sorted = group.stream().map(value).filter(Objects::nonNull).sorted().toList();
         int n = sorted.size();
         if (n == 0) {

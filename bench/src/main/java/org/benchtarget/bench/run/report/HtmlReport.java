@@ -72,6 +72,9 @@ final class HtmlReport {
             html.append(tables.perLoadHost().html());
         }
         html.append(tables.details().html());
+        if (tables.latencyTruth() != null) {
+            html.append(tables.latencyTruth().html());
+        }
         if (tables.hopCost() != null) {
             html.append(tables.hopCost().html());
         }

@@ -32,6 +32,9 @@ final class MarkdownReport {
             text.append(tables.perLoadHost().markdown());
         }
         text.append(tables.details().markdown());
+        if (tables.latencyTruth() != null) {
+            text.append(tables.latencyTruth().markdown());
+        }
         if (tables.hopCost() != null) {
             text.append(tables.hopCost().markdown());
         }

@@ -259,6 +259,11 @@ final class ReportTables {
                 + (vsCeiling ? "; vs ceiling: req/s over that of the target's own server's ceiling in this run" : ""), headers, rows);
     }
 
+    /** Open-loop latency against ground truth (true, corrected and raw percentiles), or null when no driver kept raw times. */
+    Table latencyTruth() {
+        return LatencyTruth.of(results.measurements());
+    }
+
     /**
      * What the daemon's hop costs: each daemon profile's CPU per request (its whole process tree: front, backends, the
      * shared H2) beside an in-process profile's at the same endpoint and level in this run (the one running the

@@ -129,6 +129,16 @@ class EmbeddedDriverTest {
         var outcome = drive(new Workload.Get("/hello"), LoadKind.RATE, 200, 40, true);
         assertThat(outcome.requests()).isEqualTo(40);
         assertThat(outcome.errors().total()).isZero();
+        // timed from the planned start (corrected), and the raw service time beside it, never longer
+        assertThat(outcome.rawLatencyMs()).isNotNull();
+        assertThat(outcome.rawLatencyMs().p50()).isPositive().isLessThanOrEqualTo(outcome.latencyMs().p50());
+        assertThat(outcome.rawLatencyMs().max()).isLessThanOrEqualTo(outcome.latencyMs().max());
+    }
+
+    @Test
+    void aClosedLoopHasNoSeparateRawLatency() throws Exception {
+        // each request is sent when the last one is answered: planned and actual start are one
+        assertThat(drive(new Workload.Get("/hello"), LoadKind.CONCURRENCY, 2, 10, true).rawLatencyMs()).isNull();
     }
 
     @Test
