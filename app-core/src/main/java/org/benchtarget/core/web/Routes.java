@@ -18,7 +18,7 @@ public final class Routes {
     public static final Route UNMATCHED = new Route("unmatched", "", Route.NEVER, Map.of(), "");
 
     private final Map<String, Route> exact;
-    private final List<Route> patterns;
+    private final List<PathPattern> patterns;
     private final List<Route> all;
 
     private Routes(List<Route> routes) {
@@ -27,7 +27,7 @@ public final class Routes {
         this.patterns = new ArrayList<>();
         for (var route : routes) {
             if (route.pattern().contains("{") || route.pattern().endsWith("*")) {
-                patterns.add(route);
+                patterns.add(PathPattern.of(route));
             } else {
                 exact.put(route.pattern(), route);
             }
@@ -49,10 +49,11 @@ public final class Routes {
         var route = exact.get(path);
         var params = PathParams.NONE;
         if (route == null) {
+            var segments = path.split("/", -1);
             for (var candidate : patterns) {
-                var values = bind(candidate.pattern(), path);
+                var values = candidate.bind(path, segments);
                 if (values != null) {
-                    route = candidate;
+                    route = candidate.route();
                     params = new PathParams(values);
                     break;
                 }
@@ -73,26 +74,46 @@ public final class Routes {
         return new Match(route, endpoint, params, null);
     }
 
-    /** Returns the values of the pattern's {name} segments, or null when the path does not fit. */
-    private static List<String> bind(String pattern, String path) {
-        if (pattern.endsWith("*")) {
-            var prefix = pattern.substring(0, pattern.length() - 1);
-            return path.startsWith(prefix) && path.length() > prefix.length() ? List.of(path.substring(prefix.length())) : null;
+    /**
+     * A pattern route, split into segments once (a request splits its path once, however many patterns it is tried
+     * against): {@code prefix} for a trailing {@code *}, else the segments, null where a {@code {name}} goes.
+     */
+    private record PathPattern(Route route, String prefix, String[] segments) {
+        static PathPattern of(Route route) {
+            var pattern = route.pattern();
+            if (pattern.endsWith("*")) {
+                return new PathPattern(route, pattern.substring(0, pattern.length() - 1), null);
+            }
+            var segments = pattern.split("/", -1);
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i].startsWith("{")) {
+                    segments[i] = null;
+                }
+            }
+            return new PathPattern(route, null, segments);
         }
-        var want = pattern.split("/", -1);
-        var have = path.split("/", -1);
-        if (want.length != have.length) {
-            return null;
-        }
-        var values = new ArrayList<String>();
-        for (int i = 0; i < want.length; i++) {
-            if (want[i].startsWith("{")) {
-                values.add(have[i]);
-            } else if (!want[i].equals(have[i])) {
+
+        /** Returns the values of the {name} segments (or what the * matched), or null when the path does not fit. */
+        List<String> bind(String path, String[] have) {
+            if (prefix != null) {
+                return path.startsWith(prefix) && path.length() > prefix.length() ? List.of(path.substring(prefix.length())) : null;
+            }
+            if (segments.length != have.length) {
                 return null;
             }
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i] != null && !segments[i].equals(have[i])) {
+                    return null;
+                }
+            }
+            var values = new ArrayList<String>(2);
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i] == null) {
+                    values.add(have[i]);
+                }
+            }
+            return values;
         }
-        return values;
     }
 
     public static Builder builder() {
