@@ -2,6 +2,7 @@ package org.benchtarget.daemon;
 
 import org.benchtarget.core.TargetLauncher;
 import org.benchtarget.core.config.Knob;
+import org.benchtarget.core.config.Modes.ProxyProtocol;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.fixture.ServedBy;
 import org.benchtarget.db.DbConfig;
@@ -22,7 +23,8 @@ import java.util.Set;
 record BackendCommand(List<String> command, Map<String, String> environment) {
     /**
      * Knobs a backend gets from the supervisor, not from the daemon's values. The front terminates TLS and HTTP/2:
-     * backends speak HTTP/1.1 in the clear on loopback (or a Unix socket), as behind nginx or mod_wsgi.
+     * backends speak HTTP/1.1 in the clear on loopback (or a Unix socket), as behind nginx or mod_wsgi, or h2c with
+     * proxy.protocol=h2c.
      */
     private static final Set<Knob> OWN = EnumSet.of(Knob.TARGET, Knob.MODE, Knob.HOST, Knob.PORT,
             Knob.DB, Knob.DB_URL, Knob.DB_USER, Knob.DB_PASSWORD, Knob.SECRET, Knob.WINDOW_TOKEN,
@@ -44,7 +46,8 @@ record BackendCommand(List<String> command, Map<String, String> environment) {
         command.add(settings.profile());
         var sets = new ArrayList<String>(List.of(
                 "target=" + settings.daemon().backend().knobValue(), "mode=in-process", "host=127.0.0.1", "port=" + port,
-                "db=" + db.kind().knobValue(), "db.url=" + db.url(), "db.user=" + db.user(), "tls=off", "http2=off"));
+                "db=" + db.kind().knobValue(), "db.url=" + db.url(), "db.user=" + db.user(), "tls=off",
+                "http2=" + (settings.daemon().protocol() == ProxyProtocol.H2C ? "on" : "off")));
         for (var knob : Knob.values()) {
             if (!OWN.contains(knob)) {
                 sets.add(knob.key() + "=" + settings.effective().get(knob));

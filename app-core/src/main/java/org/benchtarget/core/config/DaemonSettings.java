@@ -3,6 +3,7 @@ package org.benchtarget.core.config;
 import org.benchtarget.core.config.Modes.BackendKind;
 import org.benchtarget.core.config.Modes.FrontKind;
 import org.benchtarget.core.config.Modes.ProxyKind;
+import org.benchtarget.core.config.Modes.ProxyProtocol;
 
 import java.time.Duration;
 
@@ -14,7 +15,9 @@ import java.time.Duration;
  * @param backend   the in-process target each backend runs
  * @param front     what serves static files and proxies the rest
  * @param proxy     how the front reaches the backends
+ * @param protocol  what the front speaks to the backends
  * @param timeout   how long the front waits for a backend's answer before it answers 504
  */
-public record DaemonSettings(int processes, BackendKind backend, FrontKind front, ProxyKind proxy, Duration timeout) {
+public record DaemonSettings(int processes, BackendKind backend, FrontKind front, ProxyKind proxy, ProxyProtocol protocol,
+                             Duration timeout) {
 }

@@ -19,6 +19,9 @@ public enum Knob {
             "undertow", "nginx", "haproxy"),
     PROXY("proxy", "http", "daemon mode: how the front reaches the backends (HTTP/1.1, kept-alive connections): http over loopback TCP, "
             + "or uds over Unix domain sockets (backend=jetty, front=nginx or haproxy)", "http", "uds"),
+    PROXY_PROTOCOL("proxy.protocol", "http1", "daemon mode: what the front speaks to the backends: http1 (HTTP/1.1) or h2c "
+            + "(HTTP/2 in the clear by prior knowledge, streams multiplexed; front=undertow or haproxy: nginx proxies HTTP/1.x only)",
+            "http1", "h2c"),
     PROXY_TIMEOUT("proxy.timeout", "60s", "daemon mode: how long the front waits for a backend's answer before it answers 504"),
     HOST("host", "0.0.0.0", "address to listen on"),
     PORT("port", "8080", "port to listen on; 0 picks a free one"),

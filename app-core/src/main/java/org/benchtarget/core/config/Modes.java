@@ -56,6 +56,15 @@ public final class Modes {
         }
     }
 
+    /** Daemon mode: what the front speaks to the backends. */
+    public enum ProxyProtocol {
+        HTTP1, H2C;
+
+        public String knobValue() {
+            return Modes.knobValue(this);
+        }
+    }
+
     /** Returns the text a knob gives for {@code value}: {@code IN_PROCESS} is {@code in-process}. */
     static String knobValue(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -4,6 +4,7 @@ import org.benchtarget.core.config.Modes.BackendKind;
 import org.benchtarget.core.config.Modes.Cache;
 import org.benchtarget.core.config.Modes.FrontKind;
 import org.benchtarget.core.config.Modes.ProxyKind;
+import org.benchtarget.core.config.Modes.ProxyProtocol;
 import org.benchtarget.core.config.Modes.Mode;
 import org.benchtarget.core.config.Modes.WallQueries;
 import org.benchtarget.core.config.Modes.Workers;
@@ -135,6 +136,7 @@ public final class SettingsParser {
         var daemon = new DaemonSettings(integer(values, Knob.PROCESSES, 1, MAX_PROCESSES),
                 Modes.fromKnob(BackendKind.class, values.get(Knob.BACKEND)), Modes.fromKnob(FrontKind.class, values.get(Knob.FRONT)),
                 Modes.fromKnob(ProxyKind.class, values.get(Knob.PROXY)),
+                Modes.fromKnob(ProxyProtocol.class, values.get(Knob.PROXY_PROTOCOL)),
                 positive(duration(values, Knob.PROXY_TIMEOUT), Knob.PROXY_TIMEOUT, values));
         int backlog = integer(values, Knob.BACKLOG, 1, 65_535);
         int maxConnections = integer(values, Knob.MAX_CONNECTIONS, 1, MAX_CONNECTIONS);

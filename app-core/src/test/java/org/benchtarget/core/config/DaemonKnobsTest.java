@@ -3,6 +3,7 @@ package org.benchtarget.core.config;
 import org.benchtarget.core.config.Modes.BackendKind;
 import org.benchtarget.core.config.Modes.FrontKind;
 import org.benchtarget.core.config.Modes.Mode;
+import org.benchtarget.core.config.Modes.ProxyProtocol;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,6 +24,8 @@ class DaemonKnobsTest {
         assertThat(settings.daemon().backend()).isEqualTo(BackendKind.UNDERTOW);
         assertThat(SettingsParser.parse("daemon-p5-t1", Map.of(), List.of()).threads()).isEqualTo(1);
         assertThat(SettingsParser.parse("daemon-nginx-p2-t10", Map.of(), List.of()).daemon().front()).isEqualTo(FrontKind.NGINX);
+        assertThat(settings.daemon().protocol()).isEqualTo(ProxyProtocol.HTTP1);
+        assertThat(SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy.protocol=h2c")).daemon().protocol()).isEqualTo(ProxyProtocol.H2C);
         for (var name : Profiles.names()) {
             if (name.startsWith("daemon-")) {
                 assertThat(SettingsParser.parse(name, Map.of(), List.of()).mode()).as(name).isEqualTo(Mode.DAEMON);
@@ -42,6 +45,8 @@ class DaemonKnobsTest {
                 .isInstanceOf(SettingsException.class).hasMessage("backend=spring: expected one of undertow, jetty");
         assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy=fastcgi")))
                 .isInstanceOf(SettingsException.class).hasMessage("proxy=fastcgi: expected one of http, uds");
+        assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy.protocol=h2")))
+                .isInstanceOf(SettingsException.class).hasMessage("proxy.protocol=h2: expected one of http1, h2c");
         assertThatThrownBy(() -> SettingsParser.parse("daemon-p2-t10", Map.of(), List.of("proxy.timeout=0s")))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("proxy.timeout=0s: expected a duration of more than 0");
     }

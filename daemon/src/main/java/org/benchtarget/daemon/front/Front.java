@@ -1,6 +1,9 @@
 package org.benchtarget.daemon.front;
 
+import org.benchtarget.core.config.Modes.FrontKind;
+import org.benchtarget.core.config.Modes.ProxyProtocol;
 import org.benchtarget.core.config.Settings;
+import org.benchtarget.core.config.SettingsException;
 import org.benchtarget.core.tls.ServerTls;
 
 import java.net.URI;
@@ -35,8 +38,15 @@ public interface Front extends AutoCloseable {
         return "unix".equals(backend.getScheme()) ? unixPrefix + backend.getPath() : backend.getHost() + ":" + backend.getPort();
     }
 
-    /** Stops with one line if the front cannot run here (nginx or haproxy not installed), before any backend starts. */
+    /**
+     * Stops with one line if the front cannot run here (nginx or haproxy not installed) or cannot speak
+     * proxy.protocol, before any backend starts.
+     */
     static void check(Settings settings) {
+        if (settings.daemon().protocol() == ProxyProtocol.H2C && settings.daemon().front() == FrontKind.NGINX) {
+            throw new SettingsException("proxy.protocol=h2c: front=nginx proxies HTTP/1.x only (its HTTP/2 upstreams are gRPC's); "
+                    + "use front=undertow or front=haproxy, or proxy.protocol=http1");
+        }
         switch (settings.daemon().front()) {
             case NGINX -> NginxFront.binary();
             case HAPROXY -> HaproxyFront.binary();

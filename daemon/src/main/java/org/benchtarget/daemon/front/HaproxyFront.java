@@ -116,7 +116,7 @@ final class HaproxyFront implements Front {
         var servers = new ArrayList<String>();
         for (var backend : backends) {
             // a connect check, not an HTTP one: the backends' request counts stay the clients'
-            servers.add("b" + (servers.size() + 1) + " " + backend + " check inter 1s fall 1 rise 1");
+            servers.add("b" + (servers.size() + 1) + " " + backend + (shape.h2cBackends() ? " proto h2" : "") + " check inter 1s fall 1 rise 1");
         }
         var listen = shape.host().contains(":") && !shape.host().startsWith("[") ? "[" + shape.host() + "]" : shape.host();
         return HaproxyConf.in(dir)

@@ -18,6 +18,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import org.benchtarget.core.App;
 import org.benchtarget.core.BuildInfo;
+import org.benchtarget.core.config.Modes.ProxyProtocol;
 import org.benchtarget.core.config.Settings;
 import org.benchtarget.core.files.StaticFiles;
 import org.benchtarget.core.fixture.Manifest;
@@ -62,12 +63,14 @@ final class UndertowFront implements Front {
     private final LoadBalancingProxyClient balancer;
     private final Set<URI> routed = new HashSet<>();
     private final long shutdownMillis;
+    private final boolean h2c;
 
-    private UndertowFront(Undertow undertow, GracefulStop graceful, LoadBalancingProxyClient balancer, long shutdownMillis) {
+    private UndertowFront(Undertow undertow, GracefulStop graceful, LoadBalancingProxyClient balancer, long shutdownMillis, boolean h2c) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.balancer = balancer;
         this.shutdownMillis = shutdownMillis;
+        this.h2c = h2c;
     }
 
     static UndertowFront start(Settings settings, ServerTls tls, List<URI> backends, Supplier<String> listing) {
@@ -107,7 +110,8 @@ final class UndertowFront implements Front {
                 .setWorkerThreads(FRONT_WORKER_THREADS)
                 .setHandler(graceful)
                 .build();
-        front[0] = new UndertowFront(undertow, graceful, balancer, settings.shutdownTimeout().toMillis());
+        front[0] = new UndertowFront(undertow, graceful, balancer, settings.shutdownTimeout().toMillis(),
+                settings.daemon().protocol() == ProxyProtocol.H2C);
         backends.forEach(front[0]::backendUp);
         undertow.start();
         if (tls != null) {
@@ -241,15 +245,23 @@ final class UndertowFront implements Front {
     @Override
     public synchronized void backendDown(URI backend) {
         if (routed.remove(backend)) {
-            balancer.removeHost(backend);
+            balancer.removeHost(proxied(backend));
         }
     }
 
     @Override
     public synchronized void backendUp(URI backend) {
         if (routed.add(backend)) {
-            balancer.addHost(backend);
+            balancer.addHost(proxied(backend));
         }
+    }
+
+    /**
+     * How the balancer names a backend: as is for HTTP/1.1; {@code h2c-prior://} for proxy.protocol=h2c, Undertow's
+     * client for HTTP/2 in the clear by prior knowledge (one connection carries many requests at once).
+     */
+    private URI proxied(URI backend) {
+        return h2c ? URI.create("h2c-prior://" + backend.getHost() + ":" + backend.getPort()) : backend;
     }
 
     @Override

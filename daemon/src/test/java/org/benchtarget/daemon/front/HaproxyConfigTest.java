@@ -52,6 +52,18 @@ class HaproxyConfigTest {
         haproxyAccepts(dir, config);
     }
 
+    @Test
+    void h2cBackendsAreServersWithProtoH2(@TempDir Path dir) throws Exception {
+        var files = StaticFiles.load(Instant.parse("2026-01-01T00:00:00Z"));
+        files.exportTo(dir.resolve("public"));
+        var shape = new FrontShape("127.0.0.1", 8081, 2, false, true, 10, RequestLimits.DEFAULTS, null, false, Duration.ofSeconds(60),
+                null, false, true);
+        var config = HaproxyFront.config(dir, shape, "benchtarget-undertow", List.of("127.0.0.1:40001", dir + "/b2.sock"), files, 40100);
+        assertThat(config).contains("server b1 127.0.0.1:40001 proto h2 check", "server b2 " + dir + "/b2.sock proto h2 check")
+                .doesNotContain("server listing 127.0.0.1:40100 proto");
+        haproxyAccepts(dir, config);
+    }
+
     /** haproxy -c: the configuration (and the certificate it names) loads, without a warning. */
     private static void haproxyAccepts(Path dir, String config) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/haproxy")), "haproxy is not installed");
