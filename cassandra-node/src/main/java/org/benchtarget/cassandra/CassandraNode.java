@@ -156,7 +156,8 @@ public final class CassandraNode implements AutoCloseable {
      * Writes a node's configuration into {@code dir}/conf (data and logs in {@code dir} too) and returns the command
      * that runs it with Cassandra's jars from {@code classpath}: the java that can run it (see {@link NodeJava}), its
      * options, the main class. The node listens on {@code address} (storage and CQL ports); its CQL port on
-     * every address when {@code cqlOnEveryAddress} (a container's), telling clients {@code address}.
+     * every address when {@code cqlOnEveryAddress} (a container's), telling clients {@code address}. Its log goes to
+     * {@code dir}/logs/system.log when {@code logToFile}, else to standard output.
      */
     public static List<String> configure(Path dir, String address, boolean cqlOnEveryAddress, int cqlPort, int storagePort,
                                          String classpath, boolean logToFile) throws IOException {
@@ -174,13 +175,8 @@ public final class CassandraNode implements AutoCloseable {
         return command;
     }
 
-    /** {@link #configure} with the jars Maven resolved for this module, logging to {@code dir}/logs. */
-    public static List<String> configure(Path dir, String address, int cqlPort, int storagePort) throws IOException {
-        return configure(dir, address, false, cqlPort, storagePort, classpath(), true);
-    }
-
     private void launch() throws IOException, InterruptedException {
-        var command = configure(dir, "127.0.0.1", cqlPort, storagePort);
+        var command = configure(dir, "127.0.0.1", false, cqlPort, storagePort, classpath(), true);
         var output = dir.resolve("logs").resolve("output.log");
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
