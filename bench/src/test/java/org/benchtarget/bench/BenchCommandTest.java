@@ -3,11 +3,14 @@ package org.benchtarget.bench;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,5 +99,26 @@ class BenchCommandTest {
     void resettingTheInMemoryDatabaseIsExplainedNotIgnored() {
         assertThat(BenchCommand.execute("db", "reset")).isEqualTo(2);
         assertThat(err.toString()).contains("seeded at every start");
+    }
+
+    /** bench db count on the SQL store (an H2 file database); the Cassandra store's is ClusterIT's failover check. */
+    @Test
+    void countsTheStoredResponsesAndTheirDistinctTokens(@TempDir Path dir) throws Exception {
+        var url = "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=0";
+        assertThat(BenchCommand.execute("db", "reset", "--set", "db=h2", "--set", "db.url=" + url)).as(err.toString()).isZero();
+        try (var connection = DriverManager.getConnection(url, "sa", "");
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO survey_response (response_token, survey_id, completed_at) "
+                    + "SELECT 'token-' || id, id, CURRENT_TIMESTAMP FROM survey WHERE id <= 2");
+        }
+        out.reset();
+        assertThat(BenchCommand.execute("db", "count", "--set", "db=h2", "--set", "db.url=" + url)).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo("stored 2, distinct tokens 2 (sql)");
+    }
+
+    @Test
+    void theEmbeddedDatabaseCannotBeCountedFromOutside() {
+        assertThat(BenchCommand.execute("db", "count")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("bench: the embedded H2 lives inside the target process");
     }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 /**
  * A single-node Cassandra in its own JVM: Maven Central's cassandra-all on the classpath Maven resolved
  * ({@code node.classpath}), a JDK 17 ({@link NodeJava}), loopback only, free ports, data in {@code dir}.
+ * {@link #configure} gives the same node for another address (bench cluster's host, a container).
  * Sized to share a small machine: a 512 MiB heap, one token, small memtables and caches, periodic commit log.
  * {@link #restart()} brings the node back on the same data and ports (the outage tests). Not thread-safe.
  */
@@ -151,18 +152,32 @@ public final class CassandraNode implements AutoCloseable {
         stop();
     }
 
-    private void launch() throws IOException, InterruptedException {
+    /**
+     * Writes a node's configuration into {@code dir}/conf (data and logs in {@code dir} too) and returns the command
+     * that runs it with Cassandra's jars from {@code classpath}: the java that can run it (see {@link NodeJava}), its
+     * options, the main class. The node listens on {@code address} (storage and CQL ports); its CQL port on
+     * every address when {@code cqlOnEveryAddress} (a container's), telling clients {@code address}. Its log goes to
+     * {@code dir}/logs/system.log when {@code logToFile}, else to standard output.
+     */
+    public static List<String> configure(Path dir, String address, boolean cqlOnEveryAddress, int cqlPort, int storagePort,
+                                         String classpath, boolean logToFile) throws IOException {
         var conf = Files.createDirectories(dir.resolve("conf"));
         var logs = Files.createDirectories(dir.resolve("logs"));
-        Files.writeString(conf.resolve("cassandra.yaml"), NodeConfig.yaml(dir, cqlPort, storagePort));
-        Files.writeString(conf.resolve("logback.xml"), NodeConfig.logback(logs));
+        Files.writeString(conf.resolve("cassandra.yaml"),
+                NodeConfig.yaml(dir, address, cqlOnEveryAddress ? "0.0.0.0" : address, cqlPort, storagePort));
+        Files.writeString(conf.resolve("logback.xml"), NodeConfig.logback(logToFile ? logs : null));
         var command = new ArrayList<String>();
         command.add(NodeJava.find().toString());
         command.addAll(NodeConfig.jvmOptions(dir, conf));
         command.add("-cp");
-        command.add(conf + ":" + classpath());
+        command.add(conf + ":" + classpath);
         command.add("org.apache.cassandra.service.CassandraDaemon");
-        var output = logs.resolve("output.log");
+        return command;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        var command = configure(dir, "127.0.0.1", false, cqlPort, storagePort, classpath(), true);
+        var output = dir.resolve("logs").resolve("output.log");
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
@@ -197,18 +212,23 @@ public final class CassandraNode implements AutoCloseable {
     }
 
     /** The cassandra-all classpath Maven resolved when this module was built (jars in the local repository). */
-    static String classpath() {
+    public static String classpath() {
+        var jars = resolvedJars();
+        List<String> missing = jars.stream().filter(jar -> !Files.exists(Path.of(jar))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Cassandra's jars are not in the local Maven repository (" + missing.get(0)
+                    + "): build again with mvn so Maven fetches them");
+        }
+        return String.join(":", jars);
+    }
+
+    /** The jars of {@code node.classpath}, in Maven's order. */
+    static List<String> resolvedJars() {
         try (InputStream in = CassandraNode.class.getResourceAsStream("node.classpath")) {
             if (in == null) {
                 throw new IllegalStateException("node.classpath missing from the cassandra-node jar (a broken build?)");
             }
-            var classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            List<String> missing = List.of(classpath.split(":")).stream().filter(jar -> !Files.exists(Path.of(jar))).toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("Cassandra's jars are not in the local Maven repository (" + missing.get(0)
-                        + "): build again with mvn so Maven fetches them");
-            }
-            return classpath;
+            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split(":"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The node's cassandra.yaml, logback.xml and JVM options: small, loopback only, quick to start. */
+/**
+ * The node's cassandra.yaml, logback.xml and JVM options: small, one node its own seed, quick to start. The node
+ * listens on one address (loopback for tests and bench serve, a host's or pod's address elsewhere); its CQL port
+ * on that address, or on every address (0.0.0.0, telling clients the listen address) in a container.
+ */
 final class NodeConfig {
     /** Cassandra's conf/jvm17-server.options: the JDK internals it opens on 17. */
     private static final List<String> JPMS = List.of(
@@ -51,7 +55,9 @@ final class NodeConfig {
         return options;
     }
 
-    static String yaml(Path dir, int cqlPort, int storagePort) {
+    static String yaml(Path dir, String listenAddress, String rpcAddress, int cqlPort, int storagePort) {
+        // a wildcard rpc_address needs the address clients are told to use
+        var broadcastRpc = rpcAddress.equals("0.0.0.0") ? "broadcast_rpc_address: " + listenAddress + "\n" : "";
         return """
                 cluster_name: benchtarget
                 num_tokens: 1
@@ -61,10 +67,10 @@ final class NodeConfig {
                 seed_provider:
                   - class_name: org.apache.cassandra.locator.SimpleSeedProvider
                     parameters:
-                      - seeds: "127.0.0.1:%2$d"
-                listen_address: 127.0.0.1
-                rpc_address: 127.0.0.1
-                storage_port: %2$d
+                      - seeds: "%4$s:%2$d"
+                listen_address: %4$s
+                rpc_address: %5$s
+                %6$sstorage_port: %2$d
                 native_transport_port: %3$d
                 start_native_transport: true
                 data_file_directories:
@@ -89,18 +95,20 @@ final class NodeConfig {
                 paxos_variant: v2
                 authenticator: AllowAllAuthenticator
                 authorizer: AllowAllAuthorizer
-                """.formatted(dir, storagePort, cqlPort);
+                """.formatted(dir, storagePort, cqlPort, listenAddress, rpcAddress, broadcastRpc);
     }
 
+    /** The log in {@code logs}/system.log, or on standard output when {@code logs} is null (a container's log). */
     static String logback(Path logs) {
+        var appender = logs == null ? "<appender name=\"LOG\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+                : "<appender name=\"LOG\" class=\"ch.qos.logback.core.FileAppender\"><file>" + logs + "/system.log</file>";
         return """
                 <configuration>
-                  <appender name="FILE" class="ch.qos.logback.core.FileAppender">
-                    <file>%s/system.log</file>
+                  %s
                     <encoder><pattern>%%-5level [%%thread] %%date{ISO8601} %%F:%%L - %%msg%%n</pattern></encoder>
                   </appender>
-                  <root level="INFO"><appender-ref ref="FILE"/></root>
+                  <root level="INFO"><appender-ref ref="LOG"/></root>
                 </configuration>
-                """.formatted(logs);
+                """.formatted(appender);
     }
 }

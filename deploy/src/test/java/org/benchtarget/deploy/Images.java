@@ -57,29 +57,44 @@ final class Images {
     }
 
     private static String postgres;
+    private static String cassandra;
 
     /** PostgreSQL from Debian's package (build-images --postgres-only), for the manifests' StatefulSet under kube play. */
     static synchronized String postgres() throws IOException {
         target();
         if (postgres == null) {
-            var tag = "localhost/benchtarget-postgres:it-" + ProcessHandle.current().pid();
-            var log = HOME.resolve("deploy/target/build-images-postgres.log");
-            var command = List.of(HOME.resolve("deploy/build-images").toString(), "--postgres-only", "--tag", tag);
-            var env = Map.of("PODMAN", String.join(" ", Podman.COMMAND), "PODMAN_BUILD_OPTS", String.join(" ", Podman.LIMITS));
-            var result = Podman.exec(command, env, BUILD_TIMEOUT, log);
-            if (result.exit() != 0) {
-                throw new AssertionError("deploy/build-images --postgres-only failed (exit " + result.exit() + ", log " + log + "):\n" + tail(result.output()));
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    Podman.run(Duration.ofMinutes(2), "rmi", "--force", tag);
-                } catch (IOException ignored) {
-                    // the next build's image has another tag
-                }
-            }));
-            postgres = tag;
+            postgres = buildAlone("--postgres-only", "localhost/benchtarget-postgres:it-" + ProcessHandle.current().pid(), "postgres");
         }
         return postgres;
+    }
+
+    /** The Cassandra image (build-images --cassandra-only): cassandra-node's node on JDK 17; needs no benchtarget image. */
+    static synchronized String cassandra() throws IOException {
+        Podman.assumeAvailable();
+        if (cassandra == null) {
+            cassandra = buildAlone("--cassandra-only", "localhost/benchtarget-cassandra:it-" + ProcessHandle.current().pid(), "cassandra");
+        }
+        return cassandra;
+    }
+
+    /** Builds one of the database images alone ({@code option}) as {@code tag}, removed when the JVM exits. */
+    private static String buildAlone(String option, String tag, String name) throws IOException {
+        var log = HOME.resolve("deploy/target/build-images-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        var command = List.of(HOME.resolve("deploy/build-images").toString(), option, "--tag", tag);
+        var env = Map.of("PODMAN", String.join(" ", Podman.COMMAND), "PODMAN_BUILD_OPTS", String.join(" ", Podman.LIMITS));
+        var result = Podman.exec(command, env, BUILD_TIMEOUT, log);
+        if (result.exit() != 0) {
+            throw new AssertionError("deploy/build-images " + option + " failed (exit " + result.exit() + ", log " + log + "):\n" + tail(result.output()));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Podman.run(Duration.ofMinutes(2), "rmi", "--force", tag);
+            } catch (IOException ignored) {
+                // the next build's image has another tag
+            }
+        }));
+        return tag;
     }
 
     private static String tail(String output) {

@@ -45,7 +45,8 @@ class ManifestsTest {
             "v1/Secret", Secret.class, "v1/Service", Service.class, "v1/ConfigMap", ConfigMap.class,
             "v1/PersistentVolumeClaim", PersistentVolumeClaim.class, "apps/v1/Deployment", Deployment.class,
             "apps/v1/StatefulSet", StatefulSet.class, "batch/v1/Job", Job.class, "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class);
-    private static final List<String> OVERLAYS = List.of("undertow-nio", "jetty-threads", "spring-jetty", "jetty-container", "daemon-p2-t10");
+    private static final List<String> OVERLAYS = List.of("undertow-nio", "jetty-threads", "spring-jetty", "jetty-container", "daemon-p2-t10",
+            "undertow-nio-cassandra");
     private static final ObjectMapper YAML = strict(new ObjectMapper(new YAMLFactory()));
 
     /** The model's classes keep unknown fields in additionalProperties (@JsonAnySetter): not here. */
@@ -146,9 +147,67 @@ class ManifestsTest {
             assertThat(target.getResources().getRequests().get("memory")).isEqualTo(target.getResources().getLimits().get("memory"));
             int jvms = overlay.startsWith("daemon-p2") ? 3 : 1;
             assertThat(limit).as("memory limit of %s", overlay).isGreaterThanOrEqualTo(jvms * JvmBudget.targetJvmBytes() + JvmBudget.BENCH_SERVE_BYTES);
-            assertThat(one(objects, StatefulSet.class).getSpec().getVolumeClaimTemplates()).hasSize(1);
+            assertThat(objects.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast))
+                    .isNotEmpty().allSatisfy(set -> assertThat(set.getSpec().getVolumeClaimTemplates()).hasSize(1));
             assertThat(one(objects, Job.class).getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs()).containsExactly("db", "reset");
         }));
+    }
+
+    @Test
+    void theCassandraOverlayPointsTheTargetsAndTheResetAtItsNode() throws Exception {
+        var objects = read(Kustomize.render(KUBERNETES.resolve("overlays/undertow-nio-cassandra")), "undertow-nio-cassandra");
+        assertThat(objects).extracting(o -> o.getKind() + " " + o.getMetadata().getName()).contains("StatefulSet benchtarget-postgres",
+                "StatefulSet benchtarget-cassandra", "Service benchtarget-cassandra", "Job benchtarget-db-reset");
+        var service = one(objects, Service.class, "benchtarget-cassandra");
+        assertThat(service.getSpec().getClusterIP()).isEqualTo("None"); // headless: the name is the node's address
+        var cql = service.getSpec().getPorts().getFirst();
+
+        // the target and the reset Job: Cassandra named by the Service's name and port, SQL still PostgreSQL
+        var target = one(objects, Deployment.class).getSpec().getTemplate().getSpec();
+        var reset = one(objects, Job.class).getSpec().getTemplate().getSpec().getContainers().getFirst();
+        for (var container : List.of(target.getContainers().getFirst(), reset)) {
+            assertThat(env(container, "BENCH_SURVEY_STORE")).isEqualTo("cassandra");
+            assertThat(env(container, "BENCH_CASSANDRA_CONTACT_POINTS")).isEqualTo(service.getMetadata().getName() + ":" + cql.getPort());
+            assertThat(env(container, "BENCH_DB")).isEqualTo("postgres");
+        }
+        var wait = target.getInitContainers().getFirst();
+        assertThat(wait.getCommand().getLast()).contains("/dev/tcp/" + service.getMetadata().getName() + "/" + cql.getPort());
+        assertThat(wait.getImage()).isEqualTo("localhost/benchtarget-cassandra:5.0-local");
+        assertThat(wait.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+
+        // the node: the Service selects it, its probes and the Service use its CQL port, non-root, read-only root, data on its claim
+        var statefulSet = objects.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast)
+                .filter(set -> set.getMetadata().getName().equals("benchtarget-cassandra")).findFirst().orElseThrow();
+        assertThat(statefulSet.getSpec().getServiceName()).isEqualTo(service.getMetadata().getName());
+        assertThat(statefulSet.getSpec().getReplicas()).isEqualTo(1);
+        var pod = statefulSet.getSpec().getTemplate();
+        assertThat(pod.getMetadata().getLabels()).containsAllEntriesOf(service.getSpec().getSelector());
+        var node = pod.getSpec().getContainers().getFirst();
+        assertThat(node.getImage()).isEqualTo("localhost/benchtarget-cassandra:5.0-local"); // what build-images --cassandra tags
+        var cqlPort = node.getPorts().stream().filter(port -> port.getName().equals(cql.getTargetPort().getStrVal())).findFirst().orElseThrow();
+        assertThat(cqlPort.getContainerPort()).isEqualTo(9042).isEqualTo(cql.getPort());
+        for (var probe : List.of(node.getStartupProbe(), node.getReadinessProbe(), node.getLivenessProbe())) {
+            assertThat(probe.getTcpSocket().getPort().getStrVal()).isEqualTo(cqlPort.getName());
+        }
+        assertThat(node.getStartupProbe().getPeriodSeconds() * node.getStartupProbe().getFailureThreshold()).isGreaterThanOrEqualTo(240);
+        assertThat(node.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("CASSANDRA_LISTEN_ADDRESS");
+            assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+        });
+        assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSpec().getSecurityContext().getRunAsUser()).isEqualTo(999L); // the cassandra user of both images
+        assertThat(node.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(node.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(node.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        var claim = statefulSet.getSpec().getVolumeClaimTemplates().getFirst().getMetadata().getName();
+        assertThat(node.getVolumeMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo(claim);
+            assertThat(mount.getMountPath()).isEqualTo("/var/lib/cassandra");
+        });
+        // memory: the node's 512 MiB heap and about 200 MiB beside it, requested as much as allowed
+        var limit = Quantity.getAmountInBytes(node.getResources().getLimits().get("memory")).longValue();
+        assertThat(limit).isGreaterThanOrEqualTo(768L << 20);
+        assertThat(node.getResources().getRequests().get("memory")).isEqualTo(node.getResources().getLimits().get("memory"));
     }
 
     @Test

@@ -18,11 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The one-machine proof, bounded: {@code bench cluster up} (7 namespaces: PostgreSQL, nginx, three Undertow target
- * hosts with cache=data, two load hosts), {@code run --quick} (bench verify through nginx and across the hosts, seed
- * 001's quick form from both load hosts at once, merged; failover with one target host killed by PID), {@code down};
- * then nothing of the cluster may be left. A failed {@code up} is cleaned by {@code down} too. Needs root and
- * {@code ip netns}: without them it fails with one line, it does not skip. About two minutes on two cores.
+ * The one-machine proof, bounded: {@code bench cluster up --store cassandra} (8 namespaces: PostgreSQL, Cassandra,
+ * nginx, three Undertow target hosts with cache=data, two load hosts), {@code run --quick} (bench verify through nginx
+ * and across the hosts, seed 001's quick form from both load hosts at once, merged; failover with one target host
+ * killed by PID, every completion the users saw found once in Cassandra), {@code down}; then nothing of the cluster
+ * may be left. The proof runs on Cassandra, seed 001's store, because that adds only the node's start (the SQL
+ * store's count is the same {@code bench db count}, tested in bench). A failed {@code up} is cleaned by {@code down}
+ * too. Needs root and {@code ip netns}: without them it fails with one line, it does not skip. About two and a half
+ * minutes on two cores.
  */
 class ClusterIT {
     private static final Path DIR = Path.of("target", "cluster-it").toAbsolutePath();
@@ -49,14 +52,17 @@ class ClusterIT {
     void proofUpRunDown() throws Exception {
         inClusterFolder("proof", dir -> {
             assertThat(bench("cluster", "up", "--dir", dir.toString(), "--prefix", PREFIX, "--subnet", "10.231.7",
-                    "--lb", "nginx", "--set", "cache=data")).isZero();
-            assertThat(namespaces()).hasSize(8);
+                    "--lb", "nginx", "--store", "cassandra", "--set", "cache=data")).isZero();
+            assertThat(namespaces()).hasSize(9).contains(PREFIX + "-cas");
             assertThat(bench("cluster", "run", "--dir", dir.toString(), "--quick", "--users", "5", "--seconds", "14",
                     "--kill-after", "5")).isZero();
 
             var run = Files.list(dir.resolve("runs")).findFirst().orElseThrow();
             var summary = Files.readString(run.resolve("summary.md"));
-            assertThat(summary).contains(" 0 failed (verify.txt)", "duplicates in the table: 0", "requests it answered from 3 s after the kill: 0");
+            assertThat(summary).contains(" 0 failed (verify.txt)", "duplicates in the table: 0", "requests it answered from 3 s after the kill: 0",
+                    "completed surveys in Cassandra at 10.231.7.6:9042", "survey responses stored (cassandra store) during the failover load: ");
+            // the failover compared what the users saw with what Cassandra holds
+            assertThat(Files.readString(run.resolve("stored-after.txt"))).contains("(cassandra)");
             assertThat(Files.readString(run.resolve("verify.txt"))).contains("PASS across hosts: a wall write on one host shows on the next request");
 
             var seed = Reports.read(run.resolve("seed-merged"));

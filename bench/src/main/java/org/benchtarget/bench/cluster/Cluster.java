@@ -1,6 +1,8 @@
 package org.benchtarget.bench.cluster;
 
 import org.benchtarget.bench.BenchException;
+import org.benchtarget.cassandra.CassandraNode;
+import org.benchtarget.core.config.Knob;
 import org.benchtarget.core.config.SettingsParser;
 
 import java.io.IOException;
@@ -21,13 +23,16 @@ import java.util.stream.Stream;
 
 /**
  * {@code bench cluster up} and {@code down}: the one-machine proof's hosts as network namespaces on one bridge,
- * then PostgreSQL on the database host, the data reset from a load host, the profile on every target host
+ * then PostgreSQL on the database host (and Cassandra on its own host with {@code --store cassandra}), the data
+ * reset from a load host, the profile on every target host
  * ({@code bench serve}, all on the one database: sessions, CSRF, drafts and caches agree across hosts), and
  * nginx or HAProxy on the balancer with the configuration {@link LoadBalancerConfig} writes. Everything made
  * is recorded in {@link ClusterState} first, so {@code down} undoes it after any failure. Not thread-safe.
  */
 final class Cluster {
     static final Duration START_LIMIT = Duration.ofSeconds(120);
+    /** A cold Cassandra takes 10-60 s on two busy cores (CassandraNode waits as long). */
+    private static final Duration CASSANDRA_START_LIMIT = Duration.ofMinutes(4);
 
     private final Path dir;
     private final PrintStream out;
@@ -41,17 +46,19 @@ final class Cluster {
         return dir;
     }
 
-    void up(String prefix, String subnet, int targets, int loads, String lb, String profile, List<String> sets)
+    /** {@code store}: sql or cassandra, or null for the profile's survey.store. */
+    void up(String prefix, String subnet, int targets, int loads, String lb, String profile, String store, List<String> sets)
             throws IOException, InterruptedException {
         var kind = LoadBalancerConfig.kind(lb);
-        SettingsParser.parse(profile, Map.of(), withClusterKnobs(sets, "127.0.0.1", "jdbc:postgresql://127.0.0.1/x")); // bad knobs: one line, nothing made
-        requireTools(kind);
+        var layout = ClusterLayout.of(prefix, subnet, targets, loads, store != null ? ClusterLayout.Store.of(store)
+                : ClusterLayout.Store.of(SettingsParser.parse(profile, Map.of(), List.of()).effective().get(Knob.SURVEY_STORE)));
+        SettingsParser.parse(profile, Map.of(), withClusterKnobs(sets, "127.0.0.1", layout)); // bad knobs: one line, nothing made
+        requireTools(kind, layout.store());
         var existing = ClusterState.read(dir);
         if (existing != null) {
             throw new BenchException("a cluster is recorded in " + dir.resolve(ClusterState.FILE) + ": bench cluster down --dir " + dir + " first");
         }
         Files.createDirectories(dir.resolve("logs"));
-        var layout = ClusterLayout.of(prefix, subnet, targets, loads);
         for (var host : layout.hosts()) {
             if (Ip.namespaces().contains(host.namespace())) {
                 throw new BenchException("namespace " + host.namespace() + " exists already (another cluster, or one whose state file is gone: "
@@ -61,26 +68,36 @@ final class Cluster {
         var state = ClusterState.create(dir, layout, targets, loads, lb, profile, sets);
         network(layout, state);
         database(layout, state);
+        if (layout.store() == ClusterLayout.Store.CASSANDRA) {
+            cassandra(layout, state);
+        }
         var load = layout.one(ClusterLayout.Role.LOAD);
-        out.println("cluster: data reset from " + load.name() + " (bench db reset)");
+        out.println("cluster: data reset from " + load.name() + " (bench db reset" + (layout.store() == ClusterLayout.Store.CASSANDRA
+                ? ", which empties Cassandra's table too)" : ")"));
         var resetLog = dir.resolve("logs").resolve("db-reset.log");
-        if (HostProcesses.runBench(load, List.of("db", "reset", profile, "--set", "db=postgres", "--set", "db.url=" + layout.dbUrl()),
-                resetLog, START_LIMIT) != 0) {
+        if (HostProcesses.runBench(load, withSets(List.of("db", "reset", profile), layout.dataKnobs()), resetLog, START_LIMIT) != 0) {
             throw new BenchException("bench db reset failed: " + HostProcesses.lastLine(resetLog) + " (log: " + resetLog + ")");
         }
         targets(layout, state, profile, sets);
         balancer(layout, state, kind);
         state.fact("up", "complete");
         out.println("cluster up: " + layout.lbUrl() + " balances " + layout.all(ClusterLayout.Role.TARGET).size() + " target hosts ("
-                + profile + ") over " + layout.dbUrl() + "; state in " + dir.resolve(ClusterState.FILE));
+                + profile + ") over " + layout.describeData() + "; state in " + dir.resolve(ClusterState.FILE));
     }
 
-    private static void requireTools(LoadBalancerConfig.Kind kind) {
+    private static void requireTools(LoadBalancerConfig.Kind kind, ClusterLayout.Store store) {
         if (!Files.isExecutable(Path.of(kind == LoadBalancerConfig.Kind.NGINX ? "/usr/sbin/nginx" : "/usr/sbin/haproxy"))) {
             throw new BenchException("bench cluster --lb " + kind.name().toLowerCase(Locale.ROOT) + ": not installed (apt-get install "
                     + kind.name().toLowerCase(Locale.ROOT) + ")");
         }
         Postgres.binaries();
+        if (store == ClusterLayout.Store.CASSANDRA) {
+            try {
+                CassandraNode.classpath();
+            } catch (IllegalStateException e) {
+                throw new BenchException("bench cluster --store cassandra: " + e.getMessage());
+            }
+        }
         if (ProcessHandle.current().info().user().map(user -> !user.equals("root")).orElse(true)) {
             throw new BenchException("bench cluster needs root (it creates network namespaces with ip netns)");
         }
@@ -116,18 +133,51 @@ final class Cluster {
         out.println("cluster: PostgreSQL on " + host.address() + ":" + ClusterLayout.PG_PORT + " (pid " + process.pid() + ")");
     }
 
-    static List<String> withClusterKnobs(List<String> sets, String address, String dbUrl) {
+    /**
+     * Starts Cassandra on its host: cassandra-node's node (the jars Maven resolved, a JDK 17) on the host's address,
+     * its log in logs/cas.log, its data in the cluster's folder (deleted by down).
+     */
+    private void cassandra(ClusterLayout layout, ClusterState state) throws IOException, InterruptedException {
+        var host = layout.one(ClusterLayout.Role.CASSANDRA);
+        var data = dir.resolve("cas");
+        state.scratch(data);
+        var log = dir.resolve("logs").resolve("cas.log");
+        var command = CassandraNode.configure(data, host.address(), false, ClusterLayout.CQL_PORT, ClusterLayout.CASSANDRA_STORAGE_PORT,
+                CassandraNode.classpath(), false);
+        var process = HostProcesses.start(host, command, log);
+        state.pid(host.name(), process.pid());
+        HostProcesses.awaitListening(host, host.address(), ClusterLayout.CQL_PORT, process, log, CASSANDRA_START_LIMIT);
+        out.println("cluster: Cassandra on " + host.address() + ":" + ClusterLayout.CQL_PORT + " (pid " + process.pid() + ")");
+    }
+
+    /** The knobs of a target host: its address and port, the cluster's database and store, then the user's. */
+    static List<String> withClusterKnobs(List<String> sets, String address, ClusterLayout layout) {
         var all = new ArrayList<String>();
         all.add("host=" + address);
         all.add("port=" + ClusterLayout.HTTP_PORT);
-        all.add("db=postgres");
-        all.add("db.url=" + dbUrl);
+        all.addAll(layout.dataKnobs());
+        var own = all.stream().map(Cluster::key).toList();
         for (var set : sets) {
-            var key = set.contains("=") ? set.substring(0, set.indexOf('=')) : set;
-            if (List.of("host", "port", "db", "db.url").contains(key)) {
-                throw new BenchException("--set " + set + ": bench cluster sets " + key + " itself");
+            var key = key(set);
+            if (own.contains(key)) {
+                throw new BenchException("--set " + set + ": bench cluster sets " + key + " itself"
+                        + (key.equals(Knob.SURVEY_STORE.key()) ? " (--store)" : ""));
             }
             all.add(set);
+        }
+        return all;
+    }
+
+    private static String key(String set) {
+        return set.contains("=") ? set.substring(0, set.indexOf('=')) : set;
+    }
+
+    /** {@code args} then {@code --set KNOB} for each knob. */
+    static List<String> withSets(List<String> args, List<String> knobs) {
+        var all = new ArrayList<>(args);
+        for (var knob : knobs) {
+            all.add("--set");
+            all.add(knob);
         }
         return all;
     }
@@ -135,11 +185,7 @@ final class Cluster {
     private void targets(ClusterLayout layout, ClusterState state, String profile, List<String> sets) throws IOException, InterruptedException {
         var started = new ArrayList<Process>();
         for (var host : layout.all(ClusterLayout.Role.TARGET)) {
-            var args = new ArrayList<>(List.of("serve", profile));
-            for (var set : withClusterKnobs(sets, host.address(), layout.dbUrl())) {
-                args.add("--set");
-                args.add(set);
-            }
+            var args = withSets(List.of("serve", profile), withClusterKnobs(sets, host.address(), layout));
             var process = HostProcesses.start(host, HostProcesses.bench(args), log(host));
             state.pid(host.name(), process.pid());
             started.add(process);
@@ -184,7 +230,7 @@ final class Cluster {
 
     /**
      * Stops every process in the cluster's namespaces (SIGTERM, then SIGKILL), deletes the namespaces (their links go
-     * with them) and PostgreSQL's data; keeps logs and results. Safe to repeat, and after a failed up. Returns what it did.
+     * with them) and PostgreSQL's (and Cassandra's) data; keeps logs and results. Safe to repeat, and after a failed up. Returns what it did.
      */
     String down() throws IOException, InterruptedException {
         var state = ClusterState.read(dir);

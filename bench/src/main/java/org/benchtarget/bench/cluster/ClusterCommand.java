@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code bench cluster up|run|down}: the multi-host proof on one machine, with network namespaces (root, iproute2). */
-@Command(name = "cluster", description = "Several target hosts behind a load balancer on one PostgreSQL, load from several hosts: "
+@Command(name = "cluster", description = "Several target hosts behind a load balancer on one PostgreSQL (and one Cassandra with --store cassandra), load from several hosts: "
         + "the proof on one machine with network namespaces (needs root and ip netns).",
         subcommands = {ClusterCommand.Up.class, ClusterCommand.Run.class, ClusterCommand.Down.class})
 public final class ClusterCommand implements Runnable {
@@ -25,13 +25,17 @@ public final class ClusterCommand implements Runnable {
         Path dir = Path.of("runs", "cluster");
     }
 
-    @Command(name = "up", description = "Create the hosts (namespaces on one bridge) and start PostgreSQL, the targets and the load balancer.")
+    @Command(name = "up", description = "Create the hosts (namespaces on one bridge) and start PostgreSQL (and Cassandra), the targets and the load balancer.")
     static final class Up extends Folder implements Callable<Integer> {
         @Option(names = "--lb", paramLabel = "KIND", description = "load balancer: nginx (default) or haproxy")
         String lb = "nginx";
 
         @Option(names = "--profile", paramLabel = "PROFILE", description = "the profile every target host runs (default undertow-nio)")
         String profile = "undertow-nio";
+
+        @Option(names = "--store", paramLabel = "STORE", description = "where completed surveys go: sql (PostgreSQL) or cassandra "
+                + "(a Cassandra node on a host of its own, cas); default: the profile's survey.store")
+        String store;
 
         @Option(names = "--set", paramLabel = "KNOB=VALUE", description = "knob for every target host (e.g. cache=data); repeatable")
         List<String> sets = new ArrayList<>();
@@ -58,7 +62,7 @@ public final class ClusterCommand implements Runnable {
             }
             var cluster = new Cluster(dir, System.out);
             try {
-                cluster.up(prefix, subnet, targets, loads, lb, profile, sets);
+                cluster.up(prefix, subnet, targets, loads, lb, profile, store, sets);
             } catch (BenchException e) {
                 if (ClusterState.read(cluster.dir()) != null && !e.getMessage().startsWith("a cluster is recorded")) {
                     throw new BenchException(e.getMessage() + "; remove what was made: bench cluster down --dir " + dir);

@@ -50,7 +50,7 @@ final class ClusterRun {
         var content = state.content();
         summary.append("# bench cluster run\n\n" + layout.all(ClusterLayout.Role.TARGET).size() + " target hosts (" + content.profile()
                 + (content.sets().isEmpty() ? "" : " " + String.join(" ", content.sets())) + ") behind " + content.lb() + " at "
-                + layout.lbUrl() + ", PostgreSQL at " + layout.dbUrl() + ", load from " + layout.all(ClusterLayout.Role.LOAD).size()
+                + layout.lbUrl() + ", " + layout.describeData() + ", load from " + layout.all(ClusterLayout.Role.LOAD).size()
                 + " load hosts.\n\n");
         requireTargetsAlive();
         verify(runDir);
@@ -67,7 +67,7 @@ final class ClusterRun {
                 seed, Path.of("seed-merged", "report.md"));
 
         var balancer = LoadBalancerConfig.kind(content.lb());
-        new Failover(layout, Path.of(content.facts().get("db.data")), balancer, dir.resolve("lb").resolve("access.log"), out)
+        new Failover(layout, balancer, dir.resolve("lb").resolve("access.log"), out)
                 .run(runDir, plan.failover(), loads, summary, seedFrom, seedTo);
 
         Files.writeString(runDir.resolve("summary.md"), summary.text());

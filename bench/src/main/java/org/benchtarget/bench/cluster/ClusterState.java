@@ -25,7 +25,7 @@ final class ClusterState {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The file's content. {@code pids}: host name to the PID of the process started there (kill and report by it). */
-    record Content(String prefix, String subnet, int targets, int loads, String lb, String profile, List<String> sets,
+    record Content(String prefix, String subnet, int targets, int loads, String store, String lb, String profile, List<String> sets,
                    List<String> namespaces, Map<String, Long> pids, List<String> scratch, Map<String, String> facts) {
     }
 
@@ -38,7 +38,7 @@ final class ClusterState {
     }
 
     static ClusterState create(Path dir, ClusterLayout layout, int targets, int loads, String lb, String profile, List<String> sets) {
-        var state = new ClusterState(dir.resolve(FILE), new Content(layout.prefix(), layout.subnet(), targets, loads, lb, profile,
+        var state = new ClusterState(dir.resolve(FILE), new Content(layout.prefix(), layout.subnet(), targets, loads, layout.store().key(), lb, profile,
                 List.copyOf(sets), new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>()));
         state.save();
         return state;
@@ -52,7 +52,9 @@ final class ClusterState {
         }
         try {
             var content = JSON.readValue(file.toFile(), Content.class);
-            return new ClusterState(file, new Content(content.prefix(), content.subnet(), content.targets(), content.loads(),
+            // a state file of before --store has none: sql
+            var store = content.store() == null ? ClusterLayout.Store.SQL.key() : content.store();
+            return new ClusterState(file, new Content(content.prefix(), content.subnet(), content.targets(), content.loads(), store,
                     content.lb(), content.profile(), content.sets(), new ArrayList<>(content.namespaces()),
                     new LinkedHashMap<>(content.pids()), new ArrayList<>(content.scratch()), new LinkedHashMap<>(content.facts())));
         } catch (IOException e) {
@@ -65,7 +67,7 @@ final class ClusterState {
     }
 
     ClusterLayout layout() {
-        return ClusterLayout.of(content.prefix(), content.subnet(), content.targets(), content.loads());
+        return ClusterLayout.of(content.prefix(), content.subnet(), content.targets(), content.loads(), ClusterLayout.Store.of(content.store()));
     }
 
     void namespace(String namespace) {
@@ -78,7 +80,7 @@ final class ClusterState {
         save();
     }
 
-    /** A folder outside the cluster's own (e.g. PostgreSQL's data, owned by its user) that down deletes. */
+    /** A folder whose data goes with the cluster (PostgreSQL's, owned by its user; Cassandra's): down deletes it. */
     void scratch(Path dir) {
         content.scratch().add(dir.toString());
         save();

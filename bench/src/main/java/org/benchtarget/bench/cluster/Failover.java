@@ -26,14 +26,12 @@ final class Failover {
     }
 
     private final ClusterLayout layout;
-    private final Path database;
     private final LoadBalancerConfig.Kind balancer;
     private final Path accessLog;
     private final PrintStream out;
 
-    Failover(ClusterLayout layout, Path database, LoadBalancerConfig.Kind balancer, Path accessLog, PrintStream out) {
+    Failover(ClusterLayout layout, LoadBalancerConfig.Kind balancer, Path accessLog, PrintStream out) {
         this.layout = layout;
-        this.database = database;
         this.balancer = balancer;
         this.accessLog = accessLog;
         this.out = out;
@@ -57,7 +55,7 @@ final class Failover {
                 timeout=10s
                 notes=bench cluster run kills every process of one target host %d s into the level
                 """.formatted(plan.users(), plan.seconds(), plan.killAfter()));
-        long storedBefore = Postgres.count(database, "SELECT count(*) FROM survey_response");
+        long storedBefore = StoredSurveys.count(layout, runDir.resolve("stored-before.txt")).stored();
         var victim = layout.all(ClusterLayout.Role.TARGET).getLast();
         var started = loads.start(runDir, "failover", List.of("run", experiment.toString()));
         long start = started.startAt() * 1000;
@@ -73,8 +71,9 @@ final class Failover {
         out.println("cluster run: killed " + victim.name() + " (" + victim.address() + "): SIGKILL to pids " + killed);
         var merged = loads.finish(runDir, started);
         long end = System.currentTimeMillis();
-        long storedAfter = Postgres.count(database, "SELECT count(*) FROM survey_response");
-        long distinct = Postgres.count(database, "SELECT count(DISTINCT response_token) FROM survey_response");
+        var after = StoredSurveys.count(layout, runDir.resolve("stored-after.txt"));
+        long storedAfter = after.stored();
+        long distinct = after.distinct();
 
         summary.merged("Failover: surveys while " + victim.name() + " is killed (merged)", merged, Path.of("failover-merged", "report.md"));
         var m = merged.measurements().get(0);
@@ -86,7 +85,7 @@ final class Failover {
                 + " failed; failed requests seen by the users (each retried): " + m.errors().total()
                 + String.format(Locale.ROOT, " (connect %d, timeout %d, reset %d, non-2xx %d, other %d)%n", m.errors().connect(),
                 m.errors().timeout(), m.errors().reset(), m.errors().non2xx(), m.errors().other()));
-        summary.append("- survey responses stored during the failover load: " + stored + "; completions the users saw: " + seen
+        summary.append("- survey responses stored (" + layout.store().key() + " store) during the failover load: " + stored + "; completions the users saw: " + seen
                 + (m.journeyFailures() > 0 ? " (+ the completed part of failed journeys)" : "")
                 + "; duplicates in the table: " + (storedAfter - distinct) + "\n");
         if (m.journeyFailures() > 0) {

@@ -65,13 +65,6 @@ final class Postgres {
                 "-U", USER, "benchtarget"));
     }
 
-    /** Returns one number from a query, run over the local socket (e.g. how many survey responses are stored). */
-    static long count(Path data, String sql) throws IOException, InterruptedException {
-        var output = run(asPostgres(binaries().resolve("psql").toString(), "-h", data.toString(), "-p", Integer.toString(ClusterLayout.PG_PORT),
-                "-U", USER, "-d", "benchtarget", "-At", "-c", sql));
-        return Long.parseLong(output.strip());
-    }
-
     private static List<String> asPostgres(String... command) {
         var full = new ArrayList<>(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"));
         full.addAll(List.of(command));
