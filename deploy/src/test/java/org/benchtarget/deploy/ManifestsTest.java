@@ -149,7 +149,13 @@ class ManifestsTest {
             assertThat(limit).as("memory limit of %s", overlay).isGreaterThanOrEqualTo(jvms * JvmBudget.targetJvmBytes() + JvmBudget.BENCH_SERVE_BYTES);
             assertThat(objects.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast))
                     .isNotEmpty().allSatisfy(set -> assertThat(set.getSpec().getVolumeClaimTemplates()).hasSize(1));
-            assertThat(one(objects, Job.class).getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs()).containsExactly("db", "reset");
+            var reset = one(objects, Job.class).getSpec().getTemplate().getSpec().getContainers().getFirst();
+            assertThat(reset.getArgs()).containsExactly("db", "reset");
+            // the images kustomize mapped reach every container, the components' too (a bare "benchtarget" would be
+            // pulled from Docker Hub)
+            assertThat(reset.getImage()).isEqualTo(target.getImage()).isEqualTo("localhost/benchtarget:latest");
+            objects.stream().flatMap(ManifestsTest::containers)
+                    .forEach(container -> assertThat(container.getImage()).as("image of %s", container.getName()).contains("/"));
         }));
     }
 
