@@ -10,7 +10,8 @@ import java.util.Optional;
  * accepts, its default and what it does. README's knob table is this enum, row for row.
  */
 public enum Knob {
-    TARGET("target", "undertow", "which target runs the profile", "undertow", "jetty", "spring"),
+    TARGET("target", "undertow", "which target runs the profile (nginx: only as the ceiling-nginx reference, mode=ceiling)",
+            "undertow", "jetty", "spring", "nginx"),
     MODE("mode", "in-process", "in-process; container (WAR in a standalone Jetty); daemon (front + backends); ceiling (the bare server, no app: /hello and /db only)",
             "in-process", "container", "daemon", "ceiling"),
     PROCESSES("processes", "2", "daemon mode: backend processes behind the front (each runs `threads` worker threads)"),

@@ -133,6 +133,10 @@ public final class SettingsParser {
                 throw new SettingsException(knob.key() + "=" + value + ": expected one of " + String.join(", ", knob.allowed()));
             }
         }
+        if (values.get(Knob.TARGET).equals("nginx") && !values.get(Knob.MODE).equals("ceiling")) {
+            throw new SettingsException("target=nginx: nginx runs only as the reference ceiling (profile ceiling-nginx), not mode="
+                    + values.get(Knob.MODE));
+        }
         var daemon = new DaemonSettings(integer(values, Knob.PROCESSES, 1, MAX_PROCESSES),
                 Modes.fromKnob(BackendKind.class, values.get(Knob.BACKEND)), Modes.fromKnob(FrontKind.class, values.get(Knob.FRONT)),
                 Modes.fromKnob(ProxyKind.class, values.get(Knob.PROXY)),

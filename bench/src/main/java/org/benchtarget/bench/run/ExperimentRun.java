@@ -13,6 +13,7 @@ import org.benchtarget.bench.run.load.EmbeddedDriver;
 import org.benchtarget.bench.run.load.LoadDriver;
 import org.benchtarget.bench.run.load.RunControl;
 import org.benchtarget.bench.run.load.Workload;
+import org.benchtarget.bench.serve.Ceilings;
 import org.benchtarget.bench.run.report.Reports;
 import org.benchtarget.bench.run.result.LatencyLog;
 import org.benchtarget.bench.run.result.Measurement;
@@ -122,9 +123,10 @@ public final class ExperimentRun {
         Runtime.getRuntime().addShutdownHook(hook);
         var started = Instant.now().toString();
         var remote = plan.remote();
-        int levels = experiment.measurementCount() / experiment.profiles().size();
-        int profileCount = remote == null ? plan.profiles().size() : 1;
-        var progress = new Progress(out, levels * profileCount);
+        int perWorkload = experiment.runs() * experiment.levels().size();
+        int total = remote != null ? plan.workloads().size() * perWorkload : plan.profiles().stream()
+                .mapToInt(profile -> (int) plan.workloads().stream().filter(workload -> serves(profile, workload)).count() * perWorkload).sum();
+        var progress = new Progress(out, total);
         out.printf("bench run %s%s: %s x %d endpoints x %d runs x %d levels, driver %s, results in %s%n",
                 experiment.name(), experiment.quick() ? " --quick" : "",
                 remote == null ? plan.profiles().size() + " profiles" : "the running target " + remote.base(), plan.workloads().size(),
@@ -244,8 +246,13 @@ public final class ExperimentRun {
         var experiment = plan.experiment();
         var label = profile.ref().label();
         int starts = 0;
+        var workloads = plan.workloads().stream().filter(workload -> serves(profile, workload)).toList();
+        if (workloads.size() < plan.workloads().size()) {
+            out.println(label + ": measures " + String.join(", ", workloads.stream().map(Workload::label).toList())
+                    + " only (" + String.join(" and ", Ceilings.NGINX_PATHS) + " are all it serves)");
+        }
         try {
-            for (var workload : plan.workloads()) {
+            for (var workload : workloads) {
                 for (int run = 1; run <= experiment.runs() && !control.cancelled(); run++) {
                     boolean fresh = current == null || experiment.restart() == Experiment.Restart.RUN;
                     if (fresh) {
@@ -257,8 +264,8 @@ public final class ExperimentRun {
                     }
                     var tls = TlsSettings.of(profile.settings());
                     var base = URI.create((tls.enabled() ? "https" : "http") + "://127.0.0.1:" + current.port());
-                    if (fresh && starts == 1) {
-                        Requirements.check(experiment, base);
+                    if (fresh && starts == 1 && !profile.settings().target().equals("nginx")) {
+                        Requirements.check(experiment, base); // what the app serves; nginx serves two paths
                     }
                     if (fresh || run == 1) {
                         progress.step(label + " " + workload.label() + ": warming up (up to " + experiment.warmup().toSeconds() + " s)");
@@ -286,6 +293,11 @@ public final class ExperimentRun {
         } finally {
             stopCurrent();
         }
+    }
+
+    /** Whether the profile answers this workload: every target does; ceiling-nginx only two GETs. */
+    private static boolean serves(PlannedProfile profile, Workload workload) {
+        return workload instanceof Workload.Get get ? Ceilings.serves(profile.settings(), get.path()) : !profile.settings().target().equals("nginx");
     }
 
     /** One level; {@code process} is the target's process tree to sample from /proc, or null when it is not on this machine. */

@@ -58,6 +58,13 @@ record PlannedProfile(ProfileRef ref, Settings settings, List<String> sets) {
                 throw new BenchException("profile " + ref.label() + ": " + e.getMessage());
             }
             TargetJars.jar(settings);
+            if (settings.target().equals("nginx") && !Ceilings.nginxInstalled()) {
+                if (ref.optional() && options.onlyProfiles().isEmpty()) {
+                    skipped.add(ref.label());
+                    continue;
+                }
+                throw new BenchException("profile " + ref.label() + ": nginx is not installed (not on PATH nor in /usr/sbin); apt install nginx-light");
+            }
             if (Ceilings.is(settings)) {
                 Ceilings.mainClass(settings);
             }
@@ -71,7 +78,7 @@ record PlannedProfile(ProfileRef ref, Settings settings, List<String> sets) {
                     + String.join(", ", refs.stream().map(ProfileRef::profile).toList()) + ")");
         }
         if (!skipped.isEmpty()) {
-            out.println("skipping " + String.join(", ", skipped) + ": not in this build");
+            out.println("skipping " + String.join(", ", skipped) + ": not in this build (or, ceiling-nginx, no nginx installed)");
         }
         return planned;
     }

@@ -11,14 +11,16 @@ import java.util.Map;
 
 /**
  * How a profile's jar is run: a target with {@code -jar JAR} (its manifest's main), a ceiling ({@code mode=ceiling},
- * the bare server) with {@code -cp JAR MAIN}, the ceiling's own main class in the same target's jar.
+ * the bare server) with {@code -cp JAR MAIN}, the ceiling's own main class in the same target's jar (nginx's, which
+ * runs Debian's nginx as its child, in the daemon's jar beside front=nginx).
  */
 public final class Ceilings {
     private static final Map<String, String> MAINS = Map.of(
             "undertow/nio", "org.benchtarget.undertow.ceiling.UndertowCeiling",
             "jetty/nio", "org.benchtarget.jetty.ceiling.JettyCeiling",
             "jetty/threads", "org.benchtarget.jetty.ceiling.JettyServletCeiling",
-            "spring/threads", "org.benchtarget.spring.ceiling.SpringCeiling");
+            "spring/threads", "org.benchtarget.spring.ceiling.SpringCeiling",
+            "nginx/nio", "org.benchtarget.daemon.front.NginxCeiling");
 
     private Ceilings() {
     }
@@ -41,6 +43,21 @@ public final class Ceilings {
                     + String.join(", ", MAINS.keySet().stream().sorted().toList()) + ")");
         }
         return main;
+    }
+
+    /** The paths ceiling-nginx answers (a fixed /hello and the file /hello.txt); the other ceilings and every target: all. */
+    public static final List<String> NGINX_PATHS = List.of("/hello", "/hello.txt");
+
+    /** Whether a profile with these settings answers GET {@code path} (query and all) as the contract says. */
+    public static boolean serves(Settings settings, String path) {
+        return !settings.target().equals("nginx") || NGINX_PATHS.contains(path);
+    }
+
+    /** Whether an nginx for ceiling-nginx is here: on PATH or in /usr/sbin (where Debian puts it). */
+    public static boolean nginxInstalled() {
+        var dirs = new java.util.ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin"));
+        return dirs.stream().filter(dir -> !dir.isEmpty()).anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, "nginx")));
     }
 
     /** True for a ceiling profile's settings. */

@@ -196,6 +196,11 @@ final class NginxFront implements Front {
     /** Graceful: {@code nginx -s quit} lets open requests finish; after the shutdown timeout, SIGKILL. */
     @Override
     public void close() {
+        quit(nginx, child);
+    }
+
+    /** Asks an nginx child to quit (in-flight requests finish), waits for it, and removes its directory. */
+    static void quit(String nginx, ChildFronts.Child child) {
         try {
             var quit = new ProcessBuilder(nginx, "-p", child.dir().toString(), "-c", child.dir().resolve("nginx.conf").toString(), "-s", "quit")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

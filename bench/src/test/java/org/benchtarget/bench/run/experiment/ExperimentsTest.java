@@ -30,7 +30,7 @@ class ExperimentsTest {
         assertThat(full.warmupWhole()).isTrue();
         assertThat(full.warmup()).isEqualTo(Duration.ofSeconds(60));
         assertThat(full.profiles()).extracting(ProfileRef::profile).containsExactly("undertow-nio", "ceiling-undertow", "jetty-nio",
-                "ceiling-jetty", "jetty-threads", "ceiling-jetty-servlet", "spring-jetty", "ceiling-spring");
+                "ceiling-jetty", "jetty-threads", "ceiling-jetty-servlet", "spring-jetty", "ceiling-spring", "ceiling-nginx");
         assertThat(Experiments.load("seed-000", false).warmupWhole()).isFalse();
         assertThatThrownBy(() -> parse("profiles=a", "endpoints=/x", "levels=1", "requests=1", "warmup.whole=sometimes"))
                 .hasMessageContaining("warmup.whole=sometimes");

@@ -53,6 +53,27 @@ class ReportColumnsTest {
     }
 
     @Test
+    void withNginxInTheRunEveryProfileIsAlsoOverNginx() {
+        var base = results(List.of());
+        var profiles = new ArrayList<>(base.profiles());
+        profiles.add(new Results.ProfileInfo("ceiling-nginx", "ceiling-nginx", Map.of("target", "nginx", "mode", "ceiling", "workers", "nio")));
+        var measurements = new ArrayList<>(base.measurements());
+        measurements.add(new Measurement("ceiling-nginx", "/hello", "c", 64, 1, "embedded", 1000, 1000 / 90_000.0, 90_000.0,
+                new Latency(1.0, 2.0, 3.0, 4.0, 5.0, 1.5), Errors.NONE, 1000, 0, Resources.NONE, Map.of("target", "nginx", "mode", "ceiling")));
+        var results = new Results(base.experiment(), base.title(), base.seed(), false, "embedded", "s", "f", false, Map.of(), Map.of(),
+                profiles, List.of(), measurements);
+        var markdown = MarkdownReport.render(results, new ReportTables(results));
+        assertThat(markdown).contains("### /hello: req/s over the own server's ceiling", "### /hello: req/s over nginx's",
+                "| 64 | 0.50x ceiling-nginx | 0.56x ceiling-nginx | 0.67x ceiling-nginx | 0.33x ceiling-nginx | 0.83x ceiling-nginx | 0.22x ceiling-nginx |");
+        // the details' last column: over the own ceiling, then over nginx; nginx itself over nothing
+        var details = new ReportTables(results).details();
+        assertThat(details.rows()).extracting(row -> row.get(0) + "=" + row.get(row.size() - 1)).containsExactly(
+                "undertow-nio=0.90x ceiling-undertow, 0.50x ceiling-nginx", "ceiling-undertow=0.56x ceiling-nginx",
+                "jetty-nio=0.80x ceiling-jetty, 0.67x ceiling-nginx", "jetty-threads=0.33x ceiling-nginx",
+                "ceiling-jetty=0.83x ceiling-nginx", "daemon-p2-t10=0.22x ceiling-nginx", "ceiling-nginx=");
+    }
+
+    @Test
     void theMapFromTargetToCeiling() {
         assertThat(CeilingRatios.ceilingProfile(Map.of("target", "jetty", "mode", "container", "workers", "threads")))
                 .isEqualTo("ceiling-jetty-servlet");
