@@ -89,7 +89,7 @@ class ContainerModeIT {
     /**
      * jetty-container-h2: jetty-home's ssl, alpn and http2 modules on the target's port with the certificate given as
      * PEM files (bench serve writes them into a PKCS#12 key store in the run's base), the contract and protocol checks
-     * over h2, bad input over HTTP/1.1 with TLS, and /info naming the profile the run was started with.
+     * over h2, and /info naming the profile the run was started with.
      */
     @Test
     void servesTlsAndH2ThroughJettyHomesOwnModules() throws Exception {
@@ -98,9 +98,11 @@ class ContainerModeIT {
         var log = new ByteArrayOutputStream();
         try (var container = start("jetty-container-h2", sets, log)) {
             var base = URI.create("https://127.0.0.1:" + container.port());
-            // one pass, to keep the suite short: the contract over h2, bad input as raw HTTP/1.1 over TLS (ALPN's default);
-            // the contract over HTTP/1.1 is the cleartext runs' above, TLS being the same connector's for both
-            var failures = ProtocolSuite.failures(base, identity.certFile(), true, true);
+            // one pass, to keep the suite short: the contract and the protocol checks over h2 (a silent or garbage TLS
+            // handshake among them); the contract over HTTP/1.1 is the cleartext runs' above, TLS being the same
+            // connector's for both. Bad input over TLS (75 s here, each slow client waiting out the idle timeout) is
+            // JettyProtocolsIT's, on the same Jetty HTTP parser behind the same SslConnectionFactory
+            var failures = ProtocolSuite.failures(base, identity.certFile(), true, false);
             assertTrue(failures.isEmpty(), () -> "checks failed:\n" + String.join("\n", failures) + "\nJetty's output:\n" + log);
             ClientTransport.use(new ClientTransport(true, ClientTransport.trusting(identity.certFile())));
             try {
