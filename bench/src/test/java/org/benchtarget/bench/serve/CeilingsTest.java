@@ -33,7 +33,7 @@ class CeilingsTest {
         assertThatThrownBy(() -> Ceilings.mainClass(SettingsParser.parse("ceiling-undertow", Map.of(), List.of("workers=virtual"))))
                 .isInstanceOf(BenchException.class)
                 .hasMessage("profile ceiling-undertow: no ceiling for target=undertow with workers=virtual "
-                        + "(ceilings: jetty/nio, jetty/threads, spring/threads, undertow/nio)");
+                        + "(ceilings: jetty/nio, jetty/threads, nginx/nio, spring/threads, undertow/nio)");
     }
 
     @Test
