@@ -264,7 +264,7 @@ public final class ExperimentRun {
                     }
                     var tls = TlsSettings.of(profile.settings());
                     var base = URI.create((tls.enabled() ? "https" : "http") + "://127.0.0.1:" + current.port());
-                    if (fresh && starts == 1 && !profile.settings().target().equals("nginx")) {
+                    if (fresh && starts == 1 && !Ceilings.isNginx(profile.settings())) {
                         Requirements.check(experiment, base); // what the app serves; nginx serves two paths
                     }
                     if (fresh || run == 1) {
@@ -297,7 +297,7 @@ public final class ExperimentRun {
 
     /** Whether the profile answers this workload: every target does; ceiling-nginx only two GETs. */
     private static boolean serves(PlannedProfile profile, Workload workload) {
-        return workload instanceof Workload.Get get ? Ceilings.serves(profile.settings(), get.path()) : !profile.settings().target().equals("nginx");
+        return workload instanceof Workload.Get get ? Ceilings.serves(profile.settings(), get.path()) : !Ceilings.isNginx(profile.settings());
     }
 
     /** One level; {@code process} is the target's process tree to sample from /proc, or null when it is not on this machine. */

@@ -58,7 +58,7 @@ record PlannedProfile(ProfileRef ref, Settings settings, List<String> sets) {
                 throw new BenchException("profile " + ref.label() + ": " + e.getMessage());
             }
             TargetJars.jar(settings);
-            if (settings.target().equals("nginx") && !Ceilings.nginxInstalled()) {
+            if (Ceilings.isNginx(settings) && !Ceilings.nginxInstalled()) {
                 if (ref.optional() && options.onlyProfiles().isEmpty()) {
                     skipped.add(ref.label());
                     continue;

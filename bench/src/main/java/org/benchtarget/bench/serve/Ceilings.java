@@ -50,7 +50,12 @@ public final class Ceilings {
 
     /** Whether a profile with these settings answers GET {@code path} (query and all) as the contract says. */
     public static boolean serves(Settings settings, String path) {
-        return !settings.target().equals("nginx") || NGINX_PATHS.contains(path);
+        return !isNginx(settings) || NGINX_PATHS.contains(path);
+    }
+
+    /** True for ceiling-nginx's settings (nginx runs as nothing else: SettingsParser refuses target=nginx elsewhere). */
+    public static boolean isNginx(Settings settings) {
+        return settings.target().equals("nginx");
     }
 
     /** Whether an nginx for ceiling-nginx is here: on PATH or in /usr/sbin (where Debian puts it). */

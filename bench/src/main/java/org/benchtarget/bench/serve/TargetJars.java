@@ -41,7 +41,7 @@ public final class TargetJars {
 
     /** Returns the jar that runs these settings: the daemon's for {@code mode=daemon} and ceiling-nginx, else the target's. */
     public static Path jar(Settings settings) {
-        return settings.mode() == Mode.DAEMON || settings.target().equals("nginx") ? built(DAEMON) : jar(settings.target());
+        return settings.mode() == Mode.DAEMON || Ceilings.isNginx(settings) ? built(DAEMON) : jar(settings.target());
     }
 
     /**
