@@ -13,7 +13,7 @@ class ExperimentsTest {
 
     @Test
     void everyShippedExperimentParsesInBothForms() {
-        assertThat(Experiments.names()).containsExactly("seed-000", "seed-001", "seed-001-stores", "seed-002", "seed-003", "seed-004", "targets-000", "ceilings-000", "ceilings-001", "fixture-check", "fixture-hold", "protocols", "protocols-handshakes");
+        assertThat(Experiments.names()).containsExactly("seed-000", "seed-001", "seed-001-stores", "seed-002", "seed-003", "seed-004", "targets-000", "ceilings-000", "ceilings-001", "fixture-check", "fixture-hold", "protocols", "protocols-handshakes", "daemon-fronts", "driver-conns", "driver-keepalive");
         for (var name : Experiments.names()) {
             for (boolean quick : List.of(false, true)) {
                 var experiment = Experiments.load(name, quick);
