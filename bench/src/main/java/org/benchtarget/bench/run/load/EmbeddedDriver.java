@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The default driver, inside bench: Apache HttpClient 5 (classic, pooled) on virtual threads, latencies in
- * HdrHistogram. Closed loop: {@code level} users, each sending its next journey when the last ended (ab -c).
+ * HdrHistogram; a closed loop of plain GETs runs each user on a connection of its own instead ({@link GetUsers}). Closed loop: {@code level} users, each sending its next journey when the last ended (ab -c).
  * Open loop: journeys start at {@code level} per second on a fixed schedule, each timed from its planned
  * start, so a slow server cannot slow the schedule down (httperf --rate, without coordinated omission).
  */
@@ -61,6 +61,10 @@ public final class EmbeddedDriver implements LoadDriver {
 
     private static void closedLoop(Spec spec, RunControl control, CloseableHttpClient client, Tally tally, long start)
             throws InterruptedException {
+        if (spec.workload() instanceof Workload.Get get) {
+            GetUsers.run(spec, get, control, tally, start);
+            return;
+        }
         var budget = new AtomicLong(spec.requests() > 0 ? spec.requests() : Long.MAX_VALUE);
         long end = spec.requests() > 0 ? Long.MAX_VALUE : start + spec.duration().toNanos();
         try (var users = Executors.newVirtualThreadPerTaskExecutor()) {

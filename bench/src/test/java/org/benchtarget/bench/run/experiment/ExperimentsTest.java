@@ -135,7 +135,7 @@ class ExperimentsTest {
     void unknownExperimentIsOneLine() {
         assertThatThrownBy(() -> Experiments.load("seed-999", false))
                 .isInstanceOf(BenchException.class)
-                .hasMessage("unknown experiment 'seed-999'; known: seed-000, seed-001, seed-001-stores, seed-002, seed-003, seed-004, targets-000, ceilings-000, ceilings-001, fixture-check, fixture-hold, protocols, protocols-handshakes");
+                .hasMessage("unknown experiment 'seed-999'; known: seed-000, seed-001, seed-001-stores, seed-002, seed-003, seed-004, targets-000, ceilings-000, ceilings-001, fixture-check, fixture-hold, protocols, protocols-handshakes, daemon-fronts, driver-conns, driver-keepalive");
     }
 
     @Test

@@ -18,11 +18,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
@@ -80,6 +84,67 @@ class EmbeddedDriverTest {
         var outcome = drive(new Workload.Get("/hello"), LoadKind.CONCURRENCY, 8, 100, false);
         assertThat(outcome.requests()).isEqualTo(100);
         assertThat(outcome.errors().total()).isZero();
+    }
+
+    /** A plain GET loop keeps one connection per user (wrk -c), or opens one per request without keep-alive (ab). */
+    @Test
+    void eachUserKeepsItsOwnConnectionOrOpensOnePerRequest() throws Exception {
+        Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+        server.createContext("/port", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            answer(exchange, 200, "ok", Map.of());
+        });
+        assertThat(drive(new Workload.Get("/port"), LoadKind.CONCURRENCY, 4, 200, true).requests()).isEqualTo(200);
+        assertThat(clientPorts).hasSizeBetween(1, 4);
+        clientPorts.clear();
+        assertThat(drive(new Workload.Get("/port"), LoadKind.CONCURRENCY, 4, 40, false).requests()).isEqualTo(40);
+        assertThat(clientPorts).hasSize(40);
+    }
+
+    /** A server that accepts and never answers: each request fails as a timeout at the bound, and the level ends. */
+    @Test
+    void aSilentServerIsATimeoutAtTheBound() throws Exception {
+        try (var silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); var accepting = Executors.newVirtualThreadPerTaskExecutor()) {
+            var held = new CopyOnWriteArrayList<Socket>();
+            accepting.submit(() -> {
+                while (!silent.isClosed()) {
+                    held.add(silent.accept()); // read nothing, answer nothing
+                }
+                return null;
+            });
+            var spec = new LoadDriver.Spec(URI.create("http://127.0.0.1:" + silent.getLocalPort()), new Workload.Get("/hello"),
+                    LoadKind.CONCURRENCY, 2, 4, Duration.ZERO, true, false, Duration.ofMillis(300), List.of());
+            var outcome = new EmbeddedDriver().drive(spec, new RunControl());
+            assertThat(outcome.requests()).isZero();
+            assertThat(outcome.errors().timeout()).isEqualTo(4);
+            silent.close();
+            for (var socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Garbage instead of an HTTP answer is an error of kind other, not an answer. */
+    @Test
+    void aResponseThatIsNotHttpIsAnError() throws Exception {
+        try (var garbage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); var accepting = Executors.newVirtualThreadPerTaskExecutor()) {
+            accepting.submit(() -> {
+                while (!garbage.isClosed()) {
+                    try (var socket = garbage.accept()) {
+                        socket.getInputStream().read(new byte[1024]);
+                        socket.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+                return null;
+            });
+            var spec = new LoadDriver.Spec(URI.create("http://127.0.0.1:" + garbage.getLocalPort()), new Workload.Get("/hello"),
+                    LoadKind.CONCURRENCY, 1, 3, Duration.ZERO, true, false, Duration.ofSeconds(5), List.of());
+            var outcome = new EmbeddedDriver().drive(spec, new RunControl());
+            assertThat(outcome.requests()).isZero();
+            assertThat(outcome.errors().total()).isEqualTo(3);
+            assertThat(outcome.journeyFailures()).isEqualTo(3);
+            garbage.close();
+        }
     }
 
     @Test
@@ -168,6 +233,39 @@ class EmbeddedDriverTest {
         var outcome = drive(Journeys.workload("journey:login-wall?password=wrong"), LoadKind.CONCURRENCY, 1, 3, true);
         assertThat(outcome.journeys()).isZero();
         assertThat(outcome.journeyFailures()).isEqualTo(3);
+    }
+
+    /** Cancelled while every request waits on a silent server with a long timeout: the level still ends at once. */
+    @Test
+    void cancellingEndsRequestsThatWaitForAnAnswer() throws Exception {
+        try (var silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); var accepting = Executors.newVirtualThreadPerTaskExecutor()) {
+            var held = new CopyOnWriteArrayList<Socket>();
+            accepting.submit(() -> {
+                while (!silent.isClosed()) {
+                    held.add(silent.accept());
+                }
+                return null;
+            });
+            var control = new RunControl();
+            var spec = new LoadDriver.Spec(URI.create("http://127.0.0.1:" + silent.getLocalPort()), new Workload.Get("/hello"),
+                    LoadKind.CONCURRENCY, 3, 0, Duration.ofMinutes(5), true, false, Duration.ofMinutes(5), List.of());
+            var cancel = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                control.cancel();
+            });
+            var outcome = new EmbeddedDriver().drive(spec, control);
+            cancel.join();
+            assertThat(outcome.requests()).isZero();
+            assertThat(outcome.seconds()).isLessThan(60);
+            silent.close();
+            for (var socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @Test
