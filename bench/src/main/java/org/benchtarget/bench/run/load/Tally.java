@@ -14,6 +14,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -90,7 +91,7 @@ final class Tally {
             return "connect";
         }
         if (error instanceof ConnectTimeoutException || error instanceof SocketTimeoutException
-                || error instanceof InterruptedIOException) {
+                || error instanceof HttpTimeoutException || error instanceof InterruptedIOException) {
             return "timeout";
         }
         if (error instanceof SocketException || error instanceof NoHttpResponseException

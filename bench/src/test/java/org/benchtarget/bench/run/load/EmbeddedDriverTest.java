@@ -101,6 +101,21 @@ class EmbeddedDriverTest {
         assertThat(clientPorts).hasSize(40);
     }
 
+    /**
+     * Asked for HTTP/2 (the profile serves it) against a server that speaks HTTP/1.1 only: every answer is an error,
+     * so a run can never report HTTP/1.1 figures under HTTP/2's name.
+     */
+    @Test
+    void anAnswerOverHttp11WhenHttp2WasAskedForIsAnError() throws Exception {
+        for (var kind : List.of(LoadKind.CONCURRENCY, LoadKind.RATE)) {
+            var spec = new LoadDriver.Spec(base, new Workload.Get("/hello"), kind, kind == LoadKind.CONCURRENCY ? 2 : 100, 10,
+                    Duration.ZERO, true, false, Duration.ofSeconds(10), List.of(), true);
+            var outcome = new EmbeddedDriver().drive(spec, new RunControl());
+            assertThat(outcome.requests()).as("%s", kind).isZero();
+            assertThat(outcome.errors().other()).as("%s", kind).isEqualTo(10);
+        }
+    }
+
     /** A server that accepts and never answers: each request fails as a timeout at the bound, and the level ends. */
     @Test
     void aSilentServerIsATimeoutAtTheBound() throws Exception {
