@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class FrontTimeoutIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"undertow", "nginx", "haproxy"})
+    @ValueSource(strings = {"undertow", "jetty", "nginx", "haproxy"})
     void silentBackendAnswers504AtTheBound(String front) throws Exception {
-        assumeTrue(front.equals("undertow") || List.of("/usr/sbin/", "/usr/bin/").stream().anyMatch(dir -> Files.isExecutable(Path.of(dir + front))),
+        assumeTrue(front.equals("undertow") || front.equals("jetty") || List.of("/usr/sbin/", "/usr/bin/").stream().anyMatch(dir -> Files.isExecutable(Path.of(dir + front))),
                 front + " is not installed");
         var settings = TestLaunch.settings("front=" + front, "processes=1", "proxy.timeout=1s", "inject.headers=on", "inject.max-delay=5s");
         try (var daemon = Daemon.start(settings, TestLaunch.backends());
