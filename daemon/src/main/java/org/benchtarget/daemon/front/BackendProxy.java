@@ -5,6 +5,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http2.client.HTTP2Client;
@@ -102,6 +103,7 @@ final class BackendProxy extends ProxyHandler.Reverse {
     protected void configureHttpClient(HttpClient client) {
         super.configureHttpClient(client);
         client.setUserAgentField(null); // the client's own User-Agent goes on, or none
+        client.setDefaultRequestContentType(null); // and its Content-Type, or none: the backend judges a body without one
         client.setMaxConnectionsPerDestination(shape.connectionsPerBackend());
         client.setMaxRequestsQueuedPerDestination(MAX_QUEUE);
         client.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
@@ -114,6 +116,11 @@ final class BackendProxy extends ProxyHandler.Reverse {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        if (HttpMethod.CONNECT.is(request.getMethod())) {
+            // Jetty's client would open a tunnel for it: the front is no forward proxy
+            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "CONNECT: this is no forward proxy");
+            return true;
+        }
         var target = pick(request);
         if (target == null) {
             Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "no backend is up: try again");
@@ -163,14 +170,31 @@ final class BackendProxy extends ProxyHandler.Reverse {
         return target.transport() == null ? request : request.transport(target.transport());
     }
 
-    /** X-Forwarded-For, as nginx adds it; no Via or Forwarded (the backends read neither). */
+    /**
+     * X-Forwarded-For, as nginx adds it; no Via or Forwarded (the backends read neither). A request with no Host (h2
+     * carries :authority instead; an HTTP/1.0 client may send none) gets the client's authority, or the front's own
+     * address, rather than the client's default of the backend's address.
+     */
     @Override
     protected void addProxyHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
         var remote = Request.getRemoteAddr(clientToProxyRequest);
+        var host = clientToProxyRequest.getHeaders().contains(HttpHeader.HOST) ? null : authority(clientToProxyRequest);
         proxyToServerRequest.headers(headers -> {
             var earlier = headers.get(HttpHeader.X_FORWARDED_FOR);
             headers.put(HttpHeader.X_FORWARDED_FOR, earlier == null ? remote : earlier + ", " + remote);
+            if (host != null) {
+                headers.put(HttpHeader.HOST, host);
+            }
         });
+    }
+
+    private static String authority(Request request) {
+        var authority = request.getHttpURI().getAuthority();
+        if (authority != null && !authority.isEmpty()) {
+            return authority;
+        }
+        var local = Request.getLocalAddr(request);
+        return (local.contains(":") ? "[" + local + "]" : local) + ":" + Request.getLocalPort(request);
     }
 
     /**
