@@ -34,6 +34,8 @@ class FrontTimeoutIT {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(front + ": " + response.body()).isEqualTo(504);
             assertThat(response.body().strip()).as("one line").doesNotContain("\n", "<html");
+            assertThat(response.headers().firstValue("server")).as("the front's own 504 names a server").isPresent();
+            assertThat(response.headers().firstValue("date")).as("and is dated").isPresent();
             // the backend is still fine for the next request
             var hello = client.send(HttpRequest.newBuilder(request.uri()).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(hello.statusCode()).isEqualTo(200);

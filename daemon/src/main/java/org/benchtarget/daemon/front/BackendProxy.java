@@ -224,6 +224,8 @@ final class BackendProxy extends ProxyHandler.Reverse {
             return;
         }
         var target = (Target) clientToProxyRequest.getAttribute(TARGET);
+        // the backend's head may have come before it failed: its length and coding do not fit the one-line answer
+        proxyToClientResponse.getHeaders().remove(HttpHeader.CONTENT_LENGTH).remove(HttpHeader.CONTENT_ENCODING);
         if (failure instanceof TimeoutException) {
             Response.writeError(clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, HttpStatus.GATEWAY_TIMEOUT_504,
                     "backend " + target.name() + " did not answer within " + shape.timeout().toMillis() + " ms");
