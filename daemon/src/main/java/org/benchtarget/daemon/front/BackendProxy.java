@@ -3,6 +3,8 @@ package org.benchtarget.daemon.front;
 import org.benchtarget.core.web.Cookies;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.client.transport.HttpConversation;
+import org.eclipse.jetty.client.transport.HttpRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -158,16 +160,43 @@ final class BackendProxy extends ProxyHandler.Reverse {
      * A request to {@code target} for {@code pathQuery} exactly as the client wrote it (raw escapes, {@code //},
      * dot segments). The client's own {@code path(String)} would read a path starting with {@code //} as an authority,
      * so a path that parses as a URI goes on whole after the origin; one that does not (a character java.net.URI
-     * refuses) is kept as a string, unparsed.
+     * refuses, a malformed escape in the query) goes on as {@link RawRequest}.
      */
     static org.eclipse.jetty.client.Request addressed(HttpClient client, Target target, String pathQuery) {
         org.eclipse.jetty.client.Request request;
         try {
             request = client.newRequest(new URI(target.origin() + pathQuery));
         } catch (URISyntaxException | IllegalArgumentException notAUri) {
-            request = client.newRequest(target.origin()).path(pathQuery);
+            request = new RawRequest(client, URI.create(target.origin()), pathQuery);
         }
         return target.transport() == null ? request : request.transport(target.transport());
+    }
+
+    /**
+     * A request whose path and query are kept as strings: the client's own path(String) would leave a query with a
+     * malformed escape ({@code /db?id=%zz}) in the path, which its request line writer then fails to decode. The
+     * front's server refused malformed escapes in the path already; the backend judges the query.
+     */
+    private static final class RawRequest extends HttpRequest {
+        private final String path;
+        private final String query;
+
+        RawRequest(HttpClient client, URI origin, String pathQuery) {
+            super(client, new HttpConversation(), origin);
+            int mark = pathQuery.indexOf('?');
+            this.path = mark < 0 ? pathQuery : pathQuery.substring(0, mark);
+            this.query = mark < 0 ? null : pathQuery.substring(mark + 1);
+        }
+
+        @Override
+        public String getPath() {
+            return path;
+        }
+
+        @Override
+        public String getQuery() {
+            return query;
+        }
     }
 
     /**

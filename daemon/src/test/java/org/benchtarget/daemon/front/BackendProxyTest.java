@@ -1,14 +1,22 @@
 package org.benchtarget.daemon.front;
 
+import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.io.Transport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +44,26 @@ class BackendProxyTest {
             var sent = request.getPath() + (request.getQuery() == null ? "" : "?" + request.getQuery());
             assertThat(sent).as(pathQuery).isEqualTo(pathQuery);
             assertThat(request.getHost() + ":" + request.getPort()).as(pathQuery).isEqualTo("127.0.0.1:40001");
+        }
+    }
+
+    /** What the client then writes on the wire: the request line as the client wrote it, malformed escapes too. */
+    @Test
+    void requestLineReachesTheBackendUnchanged() throws Exception {
+        try (var backend = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            var tcp = BackendProxy.Target.of(URI.create("http://127.0.0.1:" + backend.getLocalPort()));
+            for (var pathQuery : List.of("/db?id=%zz", "//hello", "/x|y?q={}&r=%", "/static/..%2fhello.txt")) {
+                BackendProxy.addressed(client, tcp, pathQuery).timeout(10, TimeUnit.SECONDS).send(new BufferingResponseListener() {
+                    @Override
+                    public void onComplete(Result result) {
+                    }
+                });
+                try (var socket = backend.accept()) {
+                    var line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+                    assertThat(line).isEqualTo("GET " + pathQuery + " HTTP/1.1");
+                    socket.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+            }
         }
     }
 
