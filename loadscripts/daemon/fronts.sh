@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${N:-5000}"
 port="${PORT:-18080}"
-combos="${COMBOS:-undertow:http:undertow nginx:http:undertow haproxy:http:undertow nginx:http:jetty haproxy:http:jetty nginx:uds:jetty haproxy:uds:jetty}"
+combos="${COMBOS:-undertow:http:undertow jetty:http:undertow nginx:http:undertow haproxy:http:undertow jetty:http:jetty nginx:http:jetty haproxy:http:jetty jetty:uds:jetty nginx:uds:jetty haproxy:uds:jetty}"
 for tool in ab wrk taskset; do
     command -v "$tool" >/dev/null || { echo "fronts.sh: $tool is not installed" >&2; exit 1; }
 done

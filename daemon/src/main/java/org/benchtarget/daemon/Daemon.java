@@ -12,7 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Daemon mode: a front (Undertow's reverse proxy, or nginx) that serves the static files and
+ * Daemon mode: a front (Undertow's or Jetty's reverse proxy, nginx or HAProxy) that serves the static files and
  * proxies everything else to P backend JVMs of T threads each, all on one shared database, and
  * the supervisor of those backends, in this one process. Start and stop from one thread.
  */

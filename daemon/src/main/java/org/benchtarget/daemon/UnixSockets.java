@@ -38,7 +38,7 @@ final class UnixSockets {
                     + " cannot listen on a Unix socket (Undertow's XNIO has no Unix-socket listener); use backend=jetty");
         }
         if (daemon.front() == FrontKind.UNDERTOW) {
-            throw new SettingsException("proxy=uds: front=undertow cannot connect to a Unix socket (Undertow's XNIO cannot); use front=nginx or front=haproxy");
+            throw new SettingsException("proxy=uds: front=undertow cannot connect to a Unix socket (Undertow's XNIO cannot); use front=jetty, nginx or haproxy");
         }
     }
 

@@ -42,6 +42,12 @@ class DaemonSupervisionIT {
         killAndReplace(TestLaunch.settings("front=haproxy", "proxy=uds", "backend=jetty"));
     }
 
+    /** The same behind the Jetty front over Unix sockets: the GETs on the killed backend sent to the other, the socket remade. */
+    @Test
+    void killedBackendIsReplacedBehindJettyOverUnixSockets() throws Exception {
+        killAndReplace(TestLaunch.settings("front=jetty", "proxy=uds", "backend=jetty"));
+    }
+
     private static void killAndReplace(Settings settings) throws Exception {
         var seen = new ArrayList<Long>();
         List<Long> after;

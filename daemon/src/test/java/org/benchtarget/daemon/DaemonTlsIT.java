@@ -37,6 +37,11 @@ class DaemonTlsIT {
     }
 
     @Test
+    void jettyFrontServesTlsAndH2() throws Exception {
+        conformsOverTls("jetty");
+    }
+
+    @Test
     void nginxFrontServesTlsAndH2() throws Exception {
         conformsOverTls("nginx");
     }
@@ -54,13 +59,13 @@ class DaemonTlsIT {
      */
     private static boolean childFrontLimit(String front, String failure) {
         var check = failure.substring(failure.indexOf(": ") + 2);
-        return !front.equals("undertow") && (check.startsWith("run window")
+        return (front.equals("nginx") || front.equals("haproxy")) && (check.startsWith("run window")
                 || check.startsWith("protocols: h2 rapid reset") && check.contains("no 7 frame and no close")
                 || front.equals("nginx") && check.startsWith("every response: Server") && check.contains("/hello.txt: Server nginx"));
     }
 
     private static void conformsOverTls(String front) throws Exception {
-        assumeTrue(front.equals("undertow") || List.of("/usr/sbin/", "/usr/local/sbin/").stream().anyMatch(dir -> Files.isExecutable(Path.of(dir + front))),
+        assumeTrue(front.equals("undertow") || front.equals("jetty") || List.of("/usr/sbin/", "/usr/local/sbin/").stream().anyMatch(dir -> Files.isExecutable(Path.of(dir + front))),
                 front + " is not installed");
         var settings = TestLaunch.settings("front=" + front, "tls=on", "http2=on", "request.idle-timeout=10s", "tls.cert=" + identity.certFile(), "tls.key=" + identity.keyFile());
         try (var daemon = Daemon.start(settings, TestLaunch.backends())) {

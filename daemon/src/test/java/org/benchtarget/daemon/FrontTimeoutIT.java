@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class FrontTimeoutIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"undertow", "nginx", "haproxy"})
+    @ValueSource(strings = {"undertow", "jetty", "nginx", "haproxy"})
     void silentBackendAnswers504AtTheBound(String front) throws Exception {
-        assumeTrue(front.equals("undertow") || List.of("/usr/sbin/", "/usr/bin/").stream().anyMatch(dir -> Files.isExecutable(Path.of(dir + front))),
+        assumeTrue(front.equals("undertow") || front.equals("jetty") || List.of("/usr/sbin/", "/usr/bin/").stream().anyMatch(dir -> Files.isExecutable(Path.of(dir + front))),
                 front + " is not installed");
         var settings = TestLaunch.settings("front=" + front, "processes=1", "proxy.timeout=1s", "inject.headers=on", "inject.max-delay=5s");
         try (var daemon = Daemon.start(settings, TestLaunch.backends());
@@ -34,6 +34,8 @@ class FrontTimeoutIT {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(front + ": " + response.body()).isEqualTo(504);
             assertThat(response.body().strip()).as("one line").doesNotContain("\n", "<html");
+            assertThat(response.headers().firstValue("server")).as("the front's own 504 names a server").isPresent();
+            assertThat(response.headers().firstValue("date")).as("and is dated").isPresent();
             // the backend is still fine for the next request
             var hello = client.send(HttpRequest.newBuilder(request.uri()).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(hello.statusCode()).isEqualTo(200);

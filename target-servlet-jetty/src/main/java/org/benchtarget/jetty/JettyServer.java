@@ -11,8 +11,8 @@ import org.benchtarget.core.config.TargetSupport;
 import org.benchtarget.core.config.TlsSettings;
 import org.benchtarget.core.tls.ServerTls;
 import org.benchtarget.jetty.core.CoreAppHandler;
+import org.benchtarget.jetty.core.JettyListener;
 import org.benchtarget.jetty.core.JettyProtocols;
-import org.benchtarget.jetty.core.PathCompliance;
 import org.benchtarget.jetty.core.PlainErrorHandler;
 import org.benchtarget.jetty.core.WholeBodyHandler;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
@@ -20,9 +20,7 @@ import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.ConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -63,15 +61,8 @@ public final class JettyServer implements AutoCloseable {
             pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jetty-virtual-", 0).factory()));
         }
         var server = new Server(pool);
-        var http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
         var limits = settings.limits();
-        http.setRequestHeaderSize(limits.maxHeaderBytes());
-        // Jetty's parser keeps a header cache per connection (a trie of about 38 KB once a request came): 76 MB of
-        // a 128 MB heap at 2,000 connections, and the JVM ran out of memory. Headers are parsed without it.
-        http.setHeaderCacheSize(0);
-        PathCompliance.apply(http); // every path reaches app-core's one path rule
+        var http = JettyListener.httpConfiguration(limits); // every path reaches app-core's one path rule
         var tls = app.tls();
         var factories = JettyProtocols.factories(http, tls == null ? null : tls.context(), ServerTls.PROTOCOLS,
                 TlsSettings.of(settings).http2(), TlsSettings.MAX_CONCURRENT_STREAMS).toArray(ConnectionFactory[]::new);
@@ -84,16 +75,9 @@ public final class JettyServer implements AutoCloseable {
             unix.setAcceptQueueSize(settings.backlog());
             connector = unix;
         } else {
-            var tcp = new ServerConnector(server, ACCEPTORS, settings.ioThreads(), factories);
-            tcp.setHost(settings.host());
-            tcp.setPort(settings.port());
-            tcp.setAcceptQueueSize(settings.backlog());
-            connector = tcp;
+            connector = JettyListener.tcp(server, settings, ACCEPTORS, factories);
         }
-        connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        server.addConnector(connector);
-        // Past max-connections Jetty stops accepting (new connections wait in the backlog) until one closes.
-        server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
+        JettyListener.listen(server, connector, settings);
 
         var context = new ServletContextHandler("/");
         context.addEventListener(new AppListener(app));

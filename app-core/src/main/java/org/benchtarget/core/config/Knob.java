@@ -16,12 +16,12 @@ public enum Knob {
             "in-process", "container", "daemon", "ceiling"),
     PROCESSES("processes", "2", "daemon mode: backend processes behind the front (each runs `threads` worker threads)"),
     BACKEND("backend", "undertow", "daemon mode: the in-process target each backend process runs", "undertow", "jetty"),
-    FRONT("front", "undertow", "daemon mode: undertow (its reverse proxy, built in), nginx or haproxy (when installed) serves static files and proxies the rest",
-            "undertow", "nginx", "haproxy"),
+    FRONT("front", "undertow", "daemon mode: undertow or jetty (their reverse proxies, built in), nginx or haproxy (when installed) serves static "
+            + "files and proxies the rest", "undertow", "nginx", "haproxy", "jetty"),
     PROXY("proxy", "http", "daemon mode: how the front reaches the backends (HTTP/1.1, kept-alive connections): http over loopback TCP, "
-            + "or uds over Unix domain sockets (backend=jetty, front=nginx or haproxy)", "http", "uds"),
+            + "or uds over Unix domain sockets (backend=jetty, front=jetty, nginx or haproxy)", "http", "uds"),
     PROXY_PROTOCOL("proxy.protocol", "http1", "daemon mode: what the front speaks to the backends: http1 (HTTP/1.1) or h2c "
-            + "(HTTP/2 in the clear by prior knowledge, streams multiplexed; front=undertow or haproxy: nginx proxies HTTP/1.x only)",
+            + "(HTTP/2 in the clear by prior knowledge, streams multiplexed; front=undertow, jetty or haproxy: nginx proxies HTTP/1.x only)",
             "http1", "h2c"),
     PROXY_TIMEOUT("proxy.timeout", "60s", "daemon mode: how long the front waits for a backend's answer before it answers 504"),
     HOST("host", "0.0.0.0", "address to listen on"),

@@ -40,7 +40,7 @@ public final class Modes {
 
     /** Daemon mode: what serves as the front. */
     public enum FrontKind {
-        UNDERTOW, NGINX, HAPROXY;
+        UNDERTOW, NGINX, HAPROXY, JETTY;
 
         public String knobValue() {
             return Modes.knobValue(this);

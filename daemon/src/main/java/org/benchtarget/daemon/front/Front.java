@@ -27,6 +27,7 @@ public interface Front extends AutoCloseable {
             case UNDERTOW -> UndertowFront.start(settings, tls, backends, listing);
             case NGINX -> NginxFront.start(settings, tls, backends, listing);
             case HAPROXY -> HaproxyFront.start(settings, tls, backends.stream().map(backend -> address(backend, "")).toList(), listing);
+            case JETTY -> JettyFront.start(settings, tls, backends, listing);
         };
     }
 
@@ -45,12 +46,12 @@ public interface Front extends AutoCloseable {
     static void check(Settings settings) {
         if (settings.daemon().protocol() == ProxyProtocol.H2C && settings.daemon().front() == FrontKind.NGINX) {
             throw new SettingsException("proxy.protocol=h2c: front=nginx proxies HTTP/1.x only (its HTTP/2 upstreams are gRPC's); "
-                    + "use front=undertow or front=haproxy, or proxy.protocol=http1");
+                    + "use front=jetty, undertow or haproxy, or proxy.protocol=http1");
         }
         switch (settings.daemon().front()) {
             case NGINX -> NginxFront.binary();
             case HAPROXY -> HaproxyFront.binary();
-            case UNDERTOW -> { }
+            case UNDERTOW, JETTY -> { }
         }
     }
 

@@ -15,7 +15,6 @@ import io.undertow.server.handlers.proxy.ProxyHandler;
 import io.undertow.server.handlers.RequestBufferingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import io.undertow.util.Methods;
 import org.benchtarget.core.App;
 import org.benchtarget.core.BuildInfo;
 import org.benchtarget.core.config.Modes.ProxyProtocol;
@@ -90,14 +89,14 @@ final class UndertowFront implements Front {
                 // An HTTP/1.0 client may send no Host; the backend connection is HTTP/1.1, which requires one.
                 .addRequestHeader(Headers.HOST, new HostAndPort())
                 .build();
-        HttpHandler files = new StaticAtFront(StaticFiles.load(BuildInfo.load().time()), date, server, settings.gzip(), settings.keepalive(),
-                settings.fixture().serverTiming());
+        HttpHandler files = new StaticAtFront(new FrontFiles(StaticFiles.load(BuildInfo.load().time()), settings.gzip(),
+                settings.fixture().serverTiming()), date, server, settings.keepalive());
         if (settings.gzip()) {
             files = new EncodingHandler(files, new ContentEncodingRepository().addEncodingHandler(
                     "gzip", new GzipEncodingProvider(), 50, Predicates.maxContentSize(App.GZIP_MIN_BYTES - 1)));
         }
         var front = new UndertowFront[1];
-        var windows = new WindowFanOut(() -> front[0].live(), server, date);
+        var windows = new UndertowWindows(() -> front[0].live(), server, date, settings.keepalive());
         // Bodies are read whole at the front before a backend connection is taken (nginx's proxy_request_buffering):
         // a client that stalls mid-body then holds only its own connection, not one of the few to a backend.
         HttpHandler buffered = new BodyDeadline(new RequestBufferingHandler(proxy, settings.limits().maxBodyBytes() / MIN_BUFFER_BYTES + 1),
@@ -156,13 +155,12 @@ final class UndertowFront implements Front {
         return exchange -> {
             // routed by the backends' one path rule; a path it refuses goes to a backend, which answers its 400
             var path = StaticAtFront.routed(exchange);
-            var method = exchange.getRequestMethod();
-            boolean read = method.equals(Methods.GET) || method.equals(Methods.HEAD);
-            if (read && (path.equals("/hello.txt") || path.startsWith("/static/"))) {
+            var method = exchange.getRequestMethod().toString();
+            if (FrontFiles.isFile(method, path)) {
                 files.handleRequest(exchange);
-            } else if (read && path.equals("/backends")) {
+            } else if (FrontFiles.isListing(method, path)) {
                 listing(exchange, listing.get(), server, date);
-            } else if (path.equals("/bench/window") && (method.equals(Methods.POST) || method.equals(Methods.DELETE))) {
+            } else if (FrontFiles.isWindow(method, path)) {
                 windows.handleRequest(exchange);
             } else {
                 if (!keepalive) {

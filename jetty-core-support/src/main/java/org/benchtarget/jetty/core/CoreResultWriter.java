@@ -13,21 +13,21 @@ import java.nio.ByteBuffer;
 
 /**
  * Writes app-core's {@link WebResult} to a Jetty core {@link Response}: the same status, headers and bytes the Servlet
- * path writes (ServletResultWriter), without the Servlet layer. Jetty adds Date; HEAD's body it drops itself.
- * Immutable, thread-safe.
+ * path writes (ServletResultWriter), without the Servlet layer. Jetty adds Date; HEAD's body it drops itself. Also
+ * what daemon mode's Jetty front answers itself. Immutable, thread-safe.
  */
-final class CoreResultWriter {
+public final class CoreResultWriter {
     private static final HttpField CLOSE = new PreEncodedHttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
 
     private final HttpField server;
     private final boolean keepalive;
 
-    CoreResultWriter(String server, boolean keepalive) {
+    public CoreResultWriter(String server, boolean keepalive) {
         this.server = new PreEncodedHttpField(HttpHeader.SERVER, server);
         this.keepalive = keepalive;
     }
 
-    void write(Response response, WebResult result, Callback callback) {
+    public void write(Response response, WebResult result, Callback callback) {
         response.setStatus(result.status());
         var headers = response.getHeaders();
         headers.put(server);

@@ -12,14 +12,14 @@ import java.util.List;
 
 /**
  * A Jetty core {@link Request} seen as a {@link WebRequest} (workers=nio's selector path). Its body, if any, was read
- * whole before ({@link WholeBodyHandler}), so {@link #body} never waits. Confined to the request's thread.
+ * whole before ({@link WholeBodyHandler}), so {@link #body} never waits. Confined to the request's thread. Also what daemon mode's Jetty front hands its static files.
  */
-final class CoreWebRequest implements WebRequest {
+public final class CoreWebRequest implements WebRequest {
     private final Request request;
     private final long arrivalNanos;
     private final Duration bodyDeadline;
 
-    CoreWebRequest(Request request, long arrivalNanos, Duration bodyDeadline) {
+    public CoreWebRequest(Request request, long arrivalNanos, Duration bodyDeadline) {
         this.request = request;
         this.arrivalNanos = arrivalNanos;
         this.bodyDeadline = bodyDeadline;
@@ -36,7 +36,8 @@ final class CoreWebRequest implements WebRequest {
         return rawPath(request);
     }
 
-    static String rawPath(Request request) {
+    /** The raw (still encoded) path, "/" for none. */
+    public static String rawPath(Request request) {
         var path = request.getHttpURI().getPath();
         return path == null || path.isEmpty() ? "/" : path;
     }
