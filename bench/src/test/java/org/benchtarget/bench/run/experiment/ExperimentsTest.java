@@ -13,7 +13,7 @@ class ExperimentsTest {
 
     @Test
     void everyShippedExperimentParsesInBothForms() {
-        assertThat(Experiments.names()).containsExactly("seed-000", "seed-001", "seed-001-stores", "seed-002", "seed-003", "seed-004", "targets-000", "ceilings-000", "ceilings-001", "fixture-check", "fixture-hold", "protocols", "protocols-handshakes", "daemon-fronts", "driver-conns", "driver-keepalive");
+        assertThat(Experiments.names()).containsExactly("seed-000", "seed-001", "seed-001-stores", "seed-002", "seed-003", "seed-004", "targets-000", "ceilings-000", "ceilings-001", "fixture-check", "fixture-hold", "protocols", "protocols-handshakes", "daemon-fronts", "driver-conns", "driver-keepalive", "daemon-fronts-keepalive");
         for (var name : Experiments.names()) {
             for (boolean quick : List.of(false, true)) {
                 var experiment = Experiments.load(name, quick);
@@ -135,7 +135,7 @@ class ExperimentsTest {
     void unknownExperimentIsOneLine() {
         assertThatThrownBy(() -> Experiments.load("seed-999", false))
                 .isInstanceOf(BenchException.class)
-                .hasMessage("unknown experiment 'seed-999'; known: seed-000, seed-001, seed-001-stores, seed-002, seed-003, seed-004, targets-000, ceilings-000, ceilings-001, fixture-check, fixture-hold, protocols, protocols-handshakes, daemon-fronts, driver-conns, driver-keepalive");
+                .hasMessage("unknown experiment 'seed-999'; known: seed-000, seed-001, seed-001-stores, seed-002, seed-003, seed-004, targets-000, ceilings-000, ceilings-001, fixture-check, fixture-hold, protocols, protocols-handshakes, daemon-fronts, driver-conns, driver-keepalive, daemon-fronts-keepalive");
     }
 
     @Test
