@@ -11,6 +11,7 @@ import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.BasicHttpContext;
+import org.apache.hc.core5.io.CloseMode;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,7 +37,8 @@ final class OwnConnection implements AutoCloseable {
     private final boolean keepalive;
     private final Tally tally;
     private final BasicHttpContext context = new BasicHttpContext();
-    private DefaultBHttpClientConnection connection;
+    /** Bound to one socket after another: its buffers are allocated once per user, not once per connection. */
+    private DefaultBHttpClientConnection connection = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
     /** When the request in flight was sent (0: none), its socket, and whether the watchdog closed it: read by {@link GetUsers}'s watchdog. */
     private volatile long sentNanos;
     private volatile Socket socket;
@@ -72,8 +74,8 @@ final class OwnConnection implements AutoCloseable {
         long sent = System.nanoTime();
         sentNanos = sent;
         try {
-            if (connection == null) {
-                connection = open();
+            if (!connection.isOpen()) {
+                connect();
             }
             connection.sendRequestHeader(request);
             connection.flush();
@@ -88,11 +90,11 @@ final class OwnConnection implements AutoCloseable {
             tally.answered(status, micros, micros, false);
             return status >= 200 && status <= 299;
         } catch (IOException e) {
-            close();
+            discard();
             tally.failed(aborted ? new SocketTimeoutException("no answer within the timeout") : e);
             return false;
         } catch (HttpException malformed) {
-            close();
+            discard();
             tally.failed(new IOException(malformed)); // counted as other, as HttpClient's ProtocolException is
             return false;
         } finally {
@@ -118,7 +120,7 @@ final class OwnConnection implements AutoCloseable {
         }
     }
 
-    private DefaultBHttpClientConnection open() throws IOException {
+    private void connect() throws IOException {
         var socket = new Socket();
         this.socket = socket; // before connect: the watchdog bounds a connect that hangs too
         try {
@@ -127,9 +129,7 @@ final class OwnConnection implements AutoCloseable {
             // and a poll; the watchdog bounds them instead
             socket.connect(address);
             var bound = https ? LoopbackTls.acceptingAnyCertificate().getSocketFactory().createSocket(socket, host, address.getPort(), true) : socket;
-            var opened = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
-            opened.bind(bound);
-            return opened;
+            connection.bind(bound);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -139,13 +139,17 @@ final class OwnConnection implements AutoCloseable {
     @Override
     public void close() {
         socket = null;
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (IOException ignored) {
-                // closing what failed or what the server closed
-            }
-            connection = null;
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // closing what the server closed
         }
+    }
+
+    /** After a failure: closed, and a fresh connection object, so nothing left in its buffers goes out on the next socket. */
+    private void discard() {
+        socket = null;
+        connection.close(CloseMode.IMMEDIATE);
+        connection = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
     }
 }
