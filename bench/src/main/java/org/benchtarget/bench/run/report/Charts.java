@@ -19,6 +19,9 @@ final class Charts {
     static final List<String> PALETTE = List.of("#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452",
             "#9a60b4", "#ea7ccc");
 
+    /** One dash per endpoint where a chart has a line per endpoint and profile (seed 003: /hello.txt and /hello). */
+    static final List<String> LINE_TYPES = List.of("solid", "dashed", "dotted");
+
     private Charts() {
     }
 
@@ -59,13 +62,18 @@ final class Charts {
 
     /**
      * The declared shape's charts: a line per series over the declared x (a value axis when x is numeric), one colour
-     * per line label in every chart, the title inside the chart so a screenshot of it says what it shows.
+     * per profile (or line label) and one dash per endpoint in every chart, the title inside the chart so a screenshot
+     * of it says what it shows.
      */
     static List<Chart> shaped(Results results, List<ShapedResult.Chart> shaped) {
-        var labels = new ArrayList<String>();
+        var colourKeys = new ArrayList<String>();
+        var styleKeys = new ArrayList<String>();
         shaped.forEach(chart -> chart.lines().forEach(line -> {
-            if (!labels.contains(line.label())) {
-                labels.add(line.label());
+            if (!colourKeys.contains(line.colourKey())) {
+                colourKeys.add(line.colourKey());
+            }
+            if (!styleKeys.contains(line.styleKey())) {
+                styleKeys.add(line.styleKey());
             }
         }));
         var charts = new ArrayList<Chart>();
@@ -83,9 +91,10 @@ final class Charts {
                         data.add(value);
                     }
                 }
-                var colour = PALETTE.get(labels.indexOf(line.label()) % PALETTE.size());
+                var colour = PALETTE.get(colourKeys.indexOf(line.colourKey()) % PALETTE.size());
+                var dash = LINE_TYPES.get(styleKeys.indexOf(line.styleKey()) % LINE_TYPES.size());
                 series.add(Map.of("name", line.label(), "type", "line", "data", data, "connectNulls", true, "symbolSize", 7,
-                        "itemStyle", Map.of("color", colour), "lineStyle", Map.of("color", colour, "width", 2)));
+                        "itemStyle", Map.of("color", colour), "lineStyle", Map.of("color", colour, "width", 2, "type", dash)));
             }
             var title = ShapedTables.title(results, chart);
             var metric = chart.metric();

@@ -28,8 +28,12 @@ public final class ShapedResult {
     public record Chart(Metric metric, String panel, String xName, boolean numericX, List<String> xValues, List<Line> lines) {
     }
 
-    /** A line: its label and, per x value (in order), a cell; a cell's value is null where nothing was measured. */
-    public record Line(String label, List<Cell> cells) {
+    /**
+     * A line: its label and, per x value (in order), a cell; a cell's value is null where nothing was measured. Charts
+     * give lines of one {@code colourKey} one colour (a profile's lines for each endpoint) and lines of one
+     * {@code styleKey} one dash (an endpoint's lines for each profile).
+     */
+    public record Line(String label, String colourKey, String styleKey, List<Cell> cells) {
         public boolean hasValues() {
             return cells.stream().anyMatch(cell -> cell.value() != null);
         }
@@ -60,8 +64,9 @@ public final class ShapedResult {
 
     private static Chart chart(Results results, ResultShape shape, List<Aggregate> aggregates, Metric metric, String panel,
                                List<String> endpoints) {
-        // line -> x -> cell, in first-seen order
+        // line -> x -> cell, in first-seen order; line -> its colour and style keys
         var cells = new LinkedHashMap<String, Map<String, Cell>>();
+        var keys = new LinkedHashMap<String, List<String>>();
         var xSeen = new LinkedHashSet<String>();
         int lastLevel = aggregates.stream().mapToInt(Aggregate::level).max().orElse(0);
         for (var profile : results.profiles()) {
@@ -74,7 +79,10 @@ public final class ShapedResult {
                 if (own.isEmpty()) {
                     continue;
                 }
-                var line = cells.computeIfAbsent(lineLabel(shape, profile, endpoint), k -> new LinkedHashMap<>());
+                var label = lineLabel(shape, profile, endpoint);
+                var line = cells.computeIfAbsent(label, k -> new LinkedHashMap<>());
+                keys.putIfAbsent(label, shape.series().equals(ResultShape.ENDPOINT_PROFILE)
+                        ? List.of(profile.label(), endpoint) : List.of(label, ""));
                 if (shape.x().equals(ResultShape.LEVEL)) {
                     for (var a : own) {
                         xSeen.add(Integer.toString(a.level()));
@@ -97,7 +105,8 @@ public final class ShapedResult {
             xValues.sort(Comparator.comparingDouble(Double::parseDouble));
         }
         var lines = new ArrayList<Line>();
-        cells.forEach((label, byX) -> lines.add(new Line(label, xValues.stream().map(x -> byX.getOrDefault(x, Cell.NONE)).toList())));
+        cells.forEach((label, byX) -> lines.add(new Line(label, keys.get(label).get(0), keys.get(label).get(1),
+                xValues.stream().map(x -> byX.getOrDefault(x, Cell.NONE)).toList())));
         return new Chart(metric, panel, shape.xName(), numeric, List.copyOf(xValues), List.copyOf(lines));
     }
 

@@ -129,6 +129,14 @@ class ShapedResultTest {
         assertThat(charts).extracting(c -> c.metric().key()).containsExactly("req/s", "ms/req");
         assertThat(charts.get(0).lines()).extracting(ShapedResult.Line::label)
                 .containsExactly("/hello.txt undertow-nio", "/hello undertow-nio", "/hello.txt undertow-virtual", "/hello undertow-virtual");
+        // a profile keeps its colour over both endpoints, an endpoint its dash over every profile
+        var styles = new LinkedHashMap<Object, Object>();
+        for (var line : (List<?>) Charts.shaped(results, charts).get(0).option().get("series")) {
+            var style = (Map<?, ?>) ((Map<?, ?>) line).get("lineStyle");
+            styles.put(((Map<?, ?>) line).get("name"), style.get("color") + " " + style.get("type"));
+        }
+        assertThat(styles).containsExactly(Map.entry("/hello.txt undertow-nio", "#5470c6 solid"), Map.entry("/hello undertow-nio", "#5470c6 dashed"),
+                Map.entry("/hello.txt undertow-virtual", "#91cc75 solid"), Map.entry("/hello undertow-virtual", "#91cc75 dashed"));
         Reports.writeAll(folder, results);
         assertThat(Files.readString(folder.resolve("report.md")))
                 .contains("| 100 | 5,000 (1.25×) | 4,000 (1.00×) | 5,000 (1.25×) | 2,000 (0.50×) |", "ratio to /hello undertow-nio");
