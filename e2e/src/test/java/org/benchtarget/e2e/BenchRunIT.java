@@ -100,9 +100,10 @@ class BenchRunIT {
         assertThat(results.interrupted()).isFalse();
         // 2 steps x 2 endpoints x 1 run x 3 rates; the rate at which errors start, per step, a line per endpoint
         assertThat(results.measurements()).hasSize(12);
-        assertThat(results.measurements().stream().filter(m -> m.endpoint().equals("/") && m.level() == 10))
-                .allSatisfy(m -> assertThat(m.errors().total()).as("errors of %s / at 10 req/s", m.profile()).isZero());
-        checkShape(out, results, List.of("error-onset "), List.of("naive", "joined gzip cache"), List.of("/", "journey:login-wall"));
+        // at the lowest rate nothing fails: the wall journey's minted session cookies are the targets' own
+        assertThat(results.measurements().stream().filter(m -> m.level() == 10)).hasSize(4)
+                .allSatisfy(m -> assertThat(m.errors().total()).as("errors of %s %s at 10 req/s", m.profile(), m.endpoint()).isZero());
+        checkShape(out, results, List.of("error-onset "), List.of("naive", "joined gzip cache"), List.of("/", "journey:wall"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.benchtarget.bench.run;
 
+import org.benchtarget.bench.serve.JettyBase;
 import org.benchtarget.bench.serve.TargetJvm;
 import org.benchtarget.core.config.Knob;
 import org.benchtarget.core.config.Modes.Mode;
@@ -9,6 +10,7 @@ import org.benchtarget.bench.run.experiment.Experiment;
 import org.benchtarget.bench.run.experiment.Experiments;
 import org.benchtarget.bench.run.load.Drivers;
 import org.benchtarget.bench.run.load.Journeys;
+import org.benchtarget.bench.run.load.SessionMint;
 import org.benchtarget.bench.run.load.EmbeddedDriver;
 import org.benchtarget.bench.run.load.LoadDriver;
 import org.benchtarget.bench.run.load.RunControl;
@@ -88,7 +90,11 @@ public final class ExperimentRun {
         }
         var remote = options.target() == null ? null : remoteTarget();
         var planned = remote == null ? PlannedProfile.plan(experiment, options, out) : List.<PlannedProfile>of();
-        var workloads = experiment.endpoints().stream().map(Journeys::workload).toList();
+        var mint = remote == null && experiment.endpoints().stream().anyMatch(Journeys::mintsSessions) ? sessionMint() : null;
+        if (mint != null) {
+            planned = planned.stream().map(profile -> profile.with(Knob.SECRET.key() + "=" + mint.secret())).toList();
+        }
+        var workloads = experiment.endpoints().stream().map(entry -> Journeys.workload(entry, mint)).toList();
         for (var workload : workloads) {
             var why = driver.cannotDrive(experiment.load(), workload);
             if (why != null) {
@@ -101,6 +107,16 @@ public final class ExperimentRun {
         var pinning = CpuPinning.parse(options.pin());
         var machine = Machine.describe(); // before --pin narrows what this JVM sees
         return new RunPlan(experiment, driver, workloads, remote, planned, pinning, machine, outputFolder(experiment));
+    }
+
+    /**
+     * The key that signs the cookies of journeys that skip the sign-in: the user's {@code --set secret=...}, else one
+     * made for this run. Every target started gets it (in its environment, never on its command line).
+     */
+    private SessionMint sessionMint() {
+        var prefix = Knob.SECRET.key() + "=";
+        return options.sets().stream().filter(set -> set.startsWith(prefix)).reduce((first, last) -> last)
+                .map(set -> new SessionMint(set.substring(prefix.length()))).orElseGet(SessionMint::random);
     }
 
     /** Carries the plan out: the folder, the pinning, then every measurement; Ctrl-C ends it with what was measured. */
@@ -394,7 +410,10 @@ public final class ExperimentRun {
             settings.put("target JVM", String.join(" ", TargetJvm.options(options.jvmOptions())));
         }
         if (!options.sets().isEmpty()) {
-            settings.put("--set", String.join(" ", options.sets()));
+            // credentials are shown as set, never as given (results.json is shared)
+            settings.put("--set", String.join(" ", options.sets().stream()
+                    .map(set -> JettyBase.secretEnvironment(List.of(set)).isEmpty() ? set : set.substring(0, set.indexOf('=') + 1) + "(set)")
+                    .toList()));
         }
         if (!experiment.notes().isEmpty()) {
             settings.put("notes", experiment.notes());

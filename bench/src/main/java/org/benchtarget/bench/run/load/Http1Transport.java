@@ -4,6 +4,8 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.Cookie;
+import org.apache.hc.client5.http.impl.cookie.BasicClientCookie;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ContentType;
@@ -28,6 +30,15 @@ final class Http1Transport implements Transport {
         this.keepalive = keepalive;
         this.acceptGzip = acceptGzip;
         context.setCookieStore(new BasicCookieStore());
+    }
+
+    @Override
+    public void cookie(URI base, String name, String value) {
+        var cookie = new BasicClientCookie(name, value);
+        cookie.setDomain(base.getHost());
+        cookie.setAttribute(Cookie.DOMAIN_ATTR, base.getHost());
+        cookie.setPath("/");
+        context.getCookieStore().addCookie(cookie);
     }
 
     @Override

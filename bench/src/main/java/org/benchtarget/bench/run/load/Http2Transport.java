@@ -3,6 +3,7 @@ package org.benchtarget.bench.run.load;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,14 @@ final class Http2Transport implements Transport {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    @Override
+    public void cookie(URI base, String name, String value) {
+        var cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class HttpSession {
     public record Response(int status, String body, String location) {
     }
 
+    /** Sets a cookie this session sends to the target from now on, as a browser that had signed in before would. */
+    public void cookie(String name, String value) {
+        transport.cookie(base, name, value);
+    }
+
     /** GETs a path and discards the body (cheapest for the driver). */
     public int fetch(String path) throws IOException {
         return send("GET", path, null, false).status();

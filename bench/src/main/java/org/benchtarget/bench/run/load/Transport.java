@@ -16,6 +16,9 @@ interface Transport {
      */
     Answer send(String method, URI uri, String form, boolean keepBody) throws IOException;
 
+    /** Adds a cookie (path /, the host of {@code base}) that every later request of this session sends. */
+    void cookie(URI base, String name, String value);
+
     /** What came back: the body's bytes as sent (null when not kept), its Content-Encoding and Location, or null. */
     record Answer(int status, byte[] body, String contentEncoding, String location) {
     }

@@ -63,11 +63,16 @@ public final class TargetProcess implements AutoCloseable {
         command.addAll(TargetJars.backendJarOptions(settings));
         command.addAll(Ceilings.javaArguments(settings, TargetJars.jar(settings)));
         command.add(settings.profile());
+        var credentials = JettyBase.secretEnvironment(sets); // in the environment: ps shows a command line
         for (var set : sets) {
-            command.add("--set");
-            command.add(set);
+            if (JettyBase.secretEnvironment(List.of(set)).isEmpty()) {
+                command.add("--set");
+                command.add(set);
+            }
         }
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(credentials);
+        var process = builder.start();
         var listening = new CompletableFuture<Integer>();
         var lastLine = new StringBuilder();
         Thread.ofPlatform().daemon().name("target-log").start(() -> copyLog(process, log, listening, lastLine));

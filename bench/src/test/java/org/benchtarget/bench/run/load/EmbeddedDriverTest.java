@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedDriverTest {
     private HttpServer server;
     private final AtomicInteger gzipped = new AtomicInteger();
+    private final List<String> wallRequests = new CopyOnWriteArrayList<>();
     private URI base;
 
     @BeforeEach
@@ -56,7 +57,8 @@ class EmbeddedDriverTest {
         });
         server.createContext("/wall/", exchange -> {
             var cookie = exchange.getRequestHeaders().getFirst("Cookie");
-            boolean in = cookie != null && cookie.contains("sessionid=s1");
+            wallRequests.add(exchange.getRequestURI().getPath() + " " + cookie);
+            boolean in = cookie != null && (cookie.contains("sessionid=s1") || cookie.matches("sessionid=\\d+\\..+"));
             answer(exchange, in ? 200 : 302, in ? "<a href=\"/wall/2\">2</a> <a href=\"/wall/3\">3</a>" : "",
                     in ? Map.of() : Map.of("Location", "/login"));
         });
@@ -241,6 +243,23 @@ class EmbeddedDriverTest {
         assertThat(outcome.journeyFailures()).isZero();
         assertThat(outcome.journeys()).isEqualTo(6);
         assertThat(outcome.requests()).isEqualTo(6 * 5);
+    }
+
+    @Test
+    void wallJourneySendsEachUserItsOwnSignedCookieAtTheRate() throws Exception {
+        var mint = new SessionMint("test-secret");
+        var outcome = drive(Journeys.workload("journey:wall?users=300", mint), LoadKind.RATE, 200, 40, false);
+        assertThat(outcome.journeys()).isEqualTo(40);
+        assertThat(outcome.journeyFailures()).isZero();
+        assertThat(outcome.requests()).as("one GET per journey, no sign-in").isEqualTo(40);
+        assertThat(wallRequests).hasSize(40).allSatisfy(request -> {
+            var pathAndCookie = request.split(" ", 2);
+            var value = pathAndCookie[1].substring("sessionid=".length());
+            int user = Integer.parseInt(value.substring(0, value.indexOf('.')));
+            assertThat(user).isBetween(1, 300);
+            assertThat(value).as("the mint's cookie for user %d", user).isEqualTo(mint.cookie(user));
+            assertThat(pathAndCookie[0]).isEqualTo("/wall/" + ((user - 1) % 200 + 1));
+        });
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.benchtarget.bench.run.load;
 import org.benchtarget.bench.BenchException;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,7 @@ class JourneysTest {
     void anUnknownJourneyIsOneLine() {
         assertThatThrownBy(() -> Journeys.workload("journey:checkout"))
                 .isInstanceOf(BenchException.class)
-                .hasMessage("journey checkout is not available in this build (known: login-wall, seven-surveys)");
+                .hasMessage("journey checkout is not available in this build (known: login-wall, seven-surveys, wall)");
     }
 
     @Test
@@ -28,6 +30,32 @@ class JourneysTest {
         assertThatThrownBy(() -> Journeys.workload("journey:login-wall")).hasMessageContaining("needs password=");
         assertThatThrownBy(() -> Journeys.workload("journey:seven-surveys?retry=-1")).hasMessageContaining("retry=0..100");
         assertThatThrownBy(() -> Journeys.workload("journey:seven-surveys?surveys=8")).hasMessageContaining("surveys=1..7");
+    }
+
+    @Test
+    void theWallJourneyNeedsTheTargetsSecretAndSeededUsers() {
+        var mint = new SessionMint("k");
+        assertThat(Journeys.mintsSessions("journey:wall")).isTrue();
+        assertThat(Journeys.mintsSessions("journey:wall?users=5")).isTrue();
+        assertThat(Journeys.mintsSessions("journey:wallpaper")).isFalse();
+        assertThat(Journeys.mintsSessions("journey:login-wall?password=p")).isFalse();
+        assertThat(Journeys.workload("journey:wall?users=5", mint)).isInstanceOf(Workload.Scripted.class);
+        assertThatThrownBy(() -> Journeys.workload("journey:wall")).isInstanceOf(BenchException.class)
+                .hasMessageContaining("signed with the targets' secret").hasMessageContaining("journey:login-wall");
+        for (var bad : List.of("0", "1001", "-3", "x", "")) {
+            assertThatThrownBy(() -> Journeys.workload("journey:wall?users=" + bad, mint))
+                    .hasMessage("journey wall: users=" + bad + " is not 1..1000 (the seeded users)");
+        }
+        assertThatThrownBy(() -> Journeys.workload("journey:wall?walls=3", mint))
+                .hasMessage("journey wall: unknown parameter 'walls' (it takes users=1..1000)");
+    }
+
+    @Test
+    void eachUserViewsTheSeededWallItBelongsTo() {
+        assertThat(WallJourney.ownWall(1)).isEqualTo(1);
+        assertThat(WallJourney.ownWall(200)).isEqualTo(200);
+        assertThat(WallJourney.ownWall(201)).isEqualTo(1);
+        assertThat(WallJourney.ownWall(1000)).isEqualTo(200);
     }
 
     @Test
