@@ -1,5 +1,6 @@
 package org.benchtarget.bench.run.report;
 
+import org.benchtarget.bench.run.experiment.Experiment;
 import org.benchtarget.bench.run.experiment.ResultShape;
 import org.benchtarget.bench.run.experiment.ResultShape.Metric;
 import org.benchtarget.bench.run.result.Results;
@@ -20,6 +21,12 @@ import java.util.Map;
 public final class ShapedResult {
     /** More than this share of a level's requests failed: the errors have started (seed 002's "lots of 500s"). */
     static final double ONSET_SHARE = 0.01;
+    /**
+     * Under an open loop, a level answered at less than this share of its rate has fallen behind: its backlog grows
+     * for as long as the load lasts and ends in timeouts, which a level of a few seconds does not live to see (the
+     * seed's httperf runs lasted until the errors came).
+     */
+    static final double KEPT_UP_SHARE = 0.9;
 
     private ShapedResult() {
     }
@@ -133,18 +140,26 @@ public final class ShapedResult {
     }
 
     /**
-     * The highest level before more than 1% of requests (or journeys) failed: "≥ top" when no level failed, "< lowest"
-     * (value 0) when the lowest one did already.
+     * The highest level before more than 1% of requests (or journeys) failed or, under a rate, before the target fell
+     * behind the rate: "≥ top" when no level failed, "< lowest" (value 0) when the lowest one did already.
      */
     static Cell onset(List<Aggregate> byLevel) {
         Aggregate clean = null;
         for (var a : byLevel) {
-            if (failedShare(a) > ONSET_SHARE) {
+            if (failedShare(a) > ONSET_SHARE || fellBehind(a)) {
                 return clean == null ? new Cell(0.0, "< " + a.level()) : new Cell((double) clean.level(), Integer.toString(clean.level()));
             }
             clean = a;
         }
         return clean == null ? Cell.NONE : new Cell((double) clean.level(), "≥ " + clean.level());
+    }
+
+    private static boolean fellBehind(Aggregate a) {
+        if (!a.load().equals(Experiment.LoadKind.RATE.symbol()) || a.level() <= 0) {
+            return false;
+        }
+        double answered = a.journeys() > 0 ? a.journeysPerSecond() : a.throughput();
+        return answered < KEPT_UP_SHARE * a.level();
     }
 
     private static double failedShare(Aggregate a) {
@@ -157,7 +172,7 @@ public final class ShapedResult {
     /** The ratio of every cell to its line's first (ratio=first) or to the named line at the same x; null where none. */
     static Double ratio(ResultShape shape, Chart chart, int line, int x) {
         var value = chart.lines().get(line).cells().get(x).value();
-        if (value == null || shape.ratio().isEmpty()) {
+        if (value == null || value == 0 || shape.ratio().isEmpty()) { // "< lowest" has no ratio
             return null;
         }
         Double base = null;

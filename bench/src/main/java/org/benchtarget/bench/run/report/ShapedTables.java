@@ -1,5 +1,6 @@
 package org.benchtarget.bench.run.report;
 
+import org.benchtarget.bench.run.experiment.Experiment;
 import org.benchtarget.bench.run.experiment.ResultShape;
 import org.benchtarget.bench.run.experiment.ResultShape.Metric;
 import org.benchtarget.bench.run.result.Results;
@@ -68,7 +69,9 @@ final class ShapedTables {
         var levels = results.measurements().stream().map(m -> m.level()).distinct().sorted().toList();
         var symbol = results.measurements().isEmpty() ? "" : results.measurements().get(0).load();
         if (metric == Metric.ERROR_ONSET) {
-            parts.add("the highest " + symbol + " level (of " + levels + ") before over 1% of requests failed: ≥ when none failed");
+            parts.add("the highest " + symbol + " level (of " + levels + ") before over 1% of requests failed"
+                    + (symbol.equals(Experiment.LoadKind.RATE.symbol()) ? " or less than 90% of the rate was answered (the target fell behind)" : "")
+                    + ": ≥ when none failed");
         } else if (!shape.x().equals(ResultShape.LEVEL) && levels.size() == 1) {
             parts.add("at " + symbol + "=" + levels.get(0));
         } else if (!shape.x().equals(ResultShape.LEVEL) && !levels.isEmpty()) {

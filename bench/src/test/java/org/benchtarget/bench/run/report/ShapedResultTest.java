@@ -122,6 +122,27 @@ class ShapedResultTest {
     }
 
     @Test
+    void aStepThatFallsBehindTheRateHasReachedItsOnsetWithoutErrors(@TempDir Path folder) throws Exception {
+        var experiment = Experiments.load("seed-002", false);
+        // naive answers at most 600 a second without a failed request: from 800 its backlog only grows
+        Throughput throughput = (ref, endpoint, level) -> ref.label().equals("naive") && level >= 800 ? 600.0 : level;
+        var chart = ShapedResult.of(results(experiment, throughput, ok())).get(0);
+        assertThat(chart.lines()).allSatisfy(line -> {
+            assertThat(line.cells().get(0).text()).as(line.label()).isEqualTo("400");
+            assertThat(line.cells().get(1).text()).as(line.label()).isEqualTo("≥ 3200");
+        });
+        // 95% of the rate still keeps up (a level's last answers arrive after its last second)
+        Throughput close = (ref, endpoint, level) -> level * 0.95;
+        assertThat(ShapedResult.of(results(experiment, close, ok())).get(0).lines().get(0).cells().get(0).text()).isEqualTo("≥ 3200");
+        Reports.writeAll(folder, results(experiment, throughput, ok()));
+        assertThat(Files.readString(folder.resolve("report.md"))).contains("or less than 90% of the rate was answered");
+        // a step that falls behind at the lowest rate reads "< 25", with no ratio (nothing to divide)
+        Throughput never = (ref, endpoint, level) -> ref.label().equals("naive gzip") ? 1.0 : level;
+        Reports.writeAll(folder, results(experiment, never, ok()));
+        assertThat(Files.readString(folder.resolve("report.md"))).contains("| naive gzip | < 25 | < 25 |");
+    }
+
+    @Test
     void seed003ShowsEachVariantAgainstHelloInProcess(@TempDir Path folder) throws Exception {
         var results = results(Experiments.load("seed-003", true),
                 (ref, endpoint, level) -> endpoint.equals("/hello.txt") ? 5000.0 : ref.label().equals("undertow-nio") ? 4000.0 : 2000.0, ok());
@@ -178,7 +199,9 @@ class ShapedResultTest {
                         long failed = failures.of(ref, endpoint, level);
                         measurements.add(new Measurement(ref.label(), endpoint, experiment.load().symbol(), level, run, "embedded",
                                 (long) rate, 1.0, rate, new Latency(1.0, 2.0, 5.0, 9.0, 12.0, 1.5), new Errors(0, 0, 0, failed, 0),
-                                500, 5, Resources.of(List.of(new Sample(1.0, 0, 100, 20, 1)), 80), knobs(ref)));
+                                // under a rate every request here is a journey (seed 002's GETs and wall journey)
+                                experiment.load() == Experiment.LoadKind.RATE ? (long) rate : 500,
+                                experiment.load() == Experiment.LoadKind.RATE ? 0 : 5, Resources.of(List.of(new Sample(1.0, 0, 100, 20, 1)), 80), knobs(ref)));
                     }
                 }
             }
