@@ -28,7 +28,7 @@ public record ResultShape(String x, String xName, String series, String seriesNa
         MS_REQ("ms/req", "mean time per request across all concurrent requests", "ms"),
         JOURNEYS_S("journeys/s", "completed journeys per second", "journeys/s"),
         FAILURES_10K("failures/10k", "failed journeys per 10,000", "per 10,000"),
-        ERROR_ONSET("error-onset", "request rate errors start above", "req/s");
+        ERROR_ONSET("error-onset", "highest request rate served without errors or falling behind", "req/s");
 
         private final String key;
         private final String title;

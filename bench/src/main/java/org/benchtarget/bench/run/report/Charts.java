@@ -103,13 +103,15 @@ final class Charts {
             option.put("title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 14)));
             option.put("tooltip", Map.of("trigger", "axis"));
             option.put("legend", Map.of("top", 28, "type", "scroll"));
-            option.put("grid", Map.of("left", 70, "right", 30, "top", 70, "bottom", 50));
+            option.put("grid", Map.of("left", 70, "right", 30, "top", 70, "bottom", chart.numericX() ? 50 : 80));
             // whole numbers on an axis of counts (processes, clients): no tick at 1.5 processes
             boolean whole = chart.xValues().stream().allMatch(x -> x.matches("-?\\d+"));
             option.put("xAxis", chart.numericX()
                     ? Map.of("type", "value", "name", chart.xName(), "nameLocation", "middle", "nameGap", 30, "min", "dataMin",
                     "max", "dataMax", "minInterval", whole ? 1 : 0)
-                    : Map.of("type", "category", "data", chart.xValues(), "name", chart.xName(), "nameLocation", "middle", "nameGap", 30));
+                    // every step named (seed 002's seven), long names wrapped rather than skipped
+                    : Map.of("type", "category", "data", chart.xValues(), "name", chart.xName(), "nameLocation", "middle", "nameGap", 55,
+                    "axisLabel", Map.of("interval", 0, "width", 100, "overflow", "break", "lineHeight", 15)));
             option.put("yAxis", Map.of("type", "value", "name", metric.key().equals(metric.unit()) ? metric.unit()
                     : metric.key() + " (" + metric.unit() + ")"));
             option.put("series", series);
