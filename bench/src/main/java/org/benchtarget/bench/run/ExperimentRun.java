@@ -412,7 +412,7 @@ public final class ExperimentRun {
         if (!options.sets().isEmpty()) {
             // credentials are shown as set, never as given (results.json is shared)
             settings.put("--set", String.join(" ", options.sets().stream()
-                    .map(set -> JettyBase.secretEnvironment(List.of(set)).isEmpty() ? set : set.substring(0, set.indexOf('=') + 1) + "(set)")
+                    .map(set -> JettyBase.carriesCredential(set) ? set.substring(0, set.indexOf('=') + 1) + "(set)" : set)
                     .toList()));
         }
         if (!experiment.notes().isEmpty()) {

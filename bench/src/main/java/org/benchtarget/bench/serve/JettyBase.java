@@ -158,6 +158,12 @@ public final class JettyBase {
         return env;
     }
 
+    /** Whether a {@code knob=value} carries a credential (db.password, secret): it goes in the environment, never shown. */
+    public static boolean carriesCredential(String set) {
+        int eq = set.indexOf('=');
+        return eq > 0 && secret(set.substring(0, eq).strip());
+    }
+
     private static boolean secret(String key) {
         return key.equals(Knob.DB_PASSWORD.key()) || key.equals(Knob.SECRET.key());
     }

@@ -57,6 +57,17 @@ class JettyBaseTest {
     }
 
     @Test
+    void credentialsAreToldApartFromOtherKnobs() {
+        assertThat(JettyBase.carriesCredential("secret=k")).isTrue();
+        assertThat(JettyBase.carriesCredential(" db.password = pw")).isTrue();
+        assertThat(JettyBase.carriesCredential("db.user=bench")).isFalse();
+        assertThat(JettyBase.carriesCredential("secretive=1")).isFalse();
+        assertThat(JettyBase.carriesCredential("secret")).isFalse();
+        assertThat(JettyBase.secretEnvironment(List.of("secret=k", "port=0", "db.password=pw")))
+                .isEqualTo(Map.of("BENCH_SECRET", "k", "BENCH_DB_PASSWORD", "pw"));
+    }
+
+    @Test
     void cleartextH2cKeepsTheHttpConnectorAndAddsH2cWithoutAKeyStore() throws Exception {
         var base = prepare("jetty-container-h2c", List.of("port=0"));
         var ini = Files.readString(base.resolve(JettyBase.INI));

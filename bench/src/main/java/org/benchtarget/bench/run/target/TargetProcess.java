@@ -65,7 +65,7 @@ public final class TargetProcess implements AutoCloseable {
         command.add(settings.profile());
         var credentials = JettyBase.secretEnvironment(sets); // in the environment: ps shows a command line
         for (var set : sets) {
-            if (JettyBase.secretEnvironment(List.of(set)).isEmpty()) {
+            if (!JettyBase.carriesCredential(set)) {
                 command.add("--set");
                 command.add(set);
             }
